@@ -1,0 +1,30 @@
+//! The one error type of the library.
+
+use thiserror::Error as ThisError;
+
+/// Everything that can go wrong when configuring nutgraf. Summarizing itself cannot fail: any `&str` gets
+/// a brief, possibly an empty one.
+///
+/// ```
+/// let err = "xx".parse::<nutgraf::Language>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown language \"xx\" (try one of: arabic, danish, dutch, english, finnish, french, german, greek, hungarian, italian, norwegian, portuguese, romanian, russian, spanish, swedish, tamil, turkish)");
+/// ```
+#[derive(Debug, ThisError)]
+#[non_exhaustive]
+pub enum Error {
+    /// A language name or code that nutgraf has no stemmer and stop words for.
+    #[error("unknown language {0:?} (try one of: {list})", list = crate::Language::ALL.map(|l| l.name()).join(", "))]
+    UnknownLanguage(String),
+    /// A configuration value outside its range; the message names the field.
+    #[error("invalid configuration: {0}")]
+    InvalidConfig(String),
+    /// A configuration file that is not valid TOML or JSON for [`Config`](crate::Config).
+    #[error("cannot parse configuration: {0}")]
+    ConfigSyntax(String),
+    /// An unknown preset name.
+    #[error("unknown preset {0:?} (try one of: news, general)")]
+    UnknownPreset(String),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

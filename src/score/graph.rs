@@ -1,0 +1,236 @@
+//! The sentence-similarity graph, sparse (CSR), built from an inverted index over terms.
+//!
+//! Only sentence pairs that share a term are ever compared, and a term found in very many sentences
+//! creates no edges, so building the graph costs about the sum of the squared posting lengths of the
+//! kept terms, not n².
+
+use crate::analyze::{AnalyzedDocument, TermId};
+use crate::config::{GraphConfig, Similarity};
+
+use super::tfidf::TfIdf;
+
+/// BM25 term-frequency saturation (Robertson & Zaragoza; the value summa and gensim use).
+const BM25_K1: f64 = 1.2;
+/// BM25 length normalization.
+const BM25_B: f64 = 0.75;
+/// Negative BM25 IDFs (terms in more than half the sentences) are replaced by this share of the average
+/// IDF, as Barrios et al. (2016) do.
+const BM25_EPSILON: f64 = 0.25;
+
+/// A weighted undirected graph over sentences in compressed sparse row form.
+#[derive(Clone, Debug, Default)]
+pub struct SimilarityGraph {
+    offsets: Vec<usize>,
+    neighbors: Vec<u32>,
+    weights: Vec<f64>,
+}
+
+impl SimilarityGraph {
+    /// Number of nodes.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Whether the graph has no nodes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of stored (directed) edges; each undirected edge is stored twice.
+    pub fn edge_count(&self) -> usize {
+        self.neighbors.len()
+    }
+
+    /// The neighbors of node `i` (ascending) and the edge weights.
+    pub fn edges(&self, i: usize) -> (&[u32], &[f64]) {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&start), Some(&end)) => (&self.neighbors[start..end], &self.weights[start..end]),
+            _ => (&[], &[]),
+        }
+    }
+
+    /// Builds the graph over `members` (sentence indices into `document`); node `k` is `members[k]`.
+    pub fn build(
+        document: &AnalyzedDocument,
+        members: &[usize],
+        tfidf: &TfIdf,
+        similarity: Similarity,
+        config: &GraphConfig,
+    ) -> SimilarityGraph {
+        let n = members.len();
+        let postings = Postings::new(document.vocabulary().len(), n, tfidf, config.max_term_sentences);
+        let lengths: Vec<f64> = members.iter().map(|&s| document.terms(s).len() as f64).collect();
+        let bm25 = (similarity == Similarity::Bm25).then(|| Bm25::new(tfidf, &postings, &lengths));
+
+        let mut accumulator = vec![0.0f64; n];
+        // `stamp[j] == i + 1` marks `j` as already touched while row `i` is built.
+        let mut stamp = vec![0usize; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        let mut neighbors: Vec<u32> = Vec::new();
+        let mut weights: Vec<f64> = Vec::new();
+
+        for i in 0..n {
+            let (terms, tfidf_weights) = tfidf.vectors().row(i);
+            let counts = tfidf.counts(i);
+            for ((&term, &weight_i), &count_i) in terms.iter().zip(tfidf_weights).zip(counts) {
+                let Some(list) = postings.list(term) else { continue };
+                let idf = tfidf.idf(term);
+                for &(j, count_j) in list {
+                    let ju = j as usize;
+                    if ju == i && !config.self_loops {
+                        continue;
+                    }
+                    if stamp[ju] != i + 1 {
+                        stamp[ju] = i + 1;
+                        touched.push(j);
+                    }
+                    accumulator[ju] += match (similarity, &bm25) {
+                        (Similarity::Cosine, _) => weight_i * f64::from(count_j) * idf,
+                        (Similarity::WordOverlap, _) => 1.0,
+                        (Similarity::Bm25, Some(bm25)) => f64::from(count_i) * bm25.term_score(term, count_j, ju),
+                        (Similarity::Bm25, None) => 0.0,
+                    };
+                }
+            }
+            touched.sort_unstable();
+            for &j in &touched {
+                let ju = j as usize;
+                let raw = accumulator[ju];
+                accumulator[ju] = 0.0;
+                let value = match similarity {
+                    Similarity::Cosine => {
+                        let denominator = tfidf.norm(i) * tfidf.norm(ju);
+                        if denominator > 0.0 { raw / denominator } else { 0.0 }
+                    }
+                    Similarity::WordOverlap => {
+                        let denominator = lengths[i].max(1.0).ln() + lengths[ju].max(1.0).ln();
+                        if denominator > 0.0 { raw / denominator } else { 0.0 }
+                    }
+                    Similarity::Bm25 => raw,
+                };
+                if value > config.min_similarity && value.is_finite() {
+                    neighbors.push(j);
+                    weights.push(value);
+                }
+            }
+            touched.clear();
+            offsets.push(neighbors.len());
+        }
+        let graph = SimilarityGraph { offsets, neighbors, weights };
+        if similarity == Similarity::Bm25 { graph.symmetrized() } else { graph }
+    }
+
+    /// Averages each edge with its reverse, making a directed graph (BM25) undirected.
+    fn symmetrized(&self) -> SimilarityGraph {
+        let mut weights = self.weights.clone();
+        for i in 0..self.len() {
+            let (neighbors, forward) = self.edges(i);
+            let start = self.offsets[i];
+            for (k, (&j, &w)) in neighbors.iter().zip(forward).enumerate() {
+                let (back_neighbors, back_weights) = self.edges(j as usize);
+                let reverse = back_neighbors
+                    .binary_search(&u32::try_from(i).unwrap_or(u32::MAX))
+                    .map_or(0.0, |pos| back_weights[pos]);
+                weights[start + k] = 0.5 * (w + reverse);
+            }
+        }
+        SimilarityGraph { offsets: self.offsets.clone(), neighbors: self.neighbors.clone(), weights }
+    }
+
+    /// Sum of each node's edge weights to nodes after it (`forward`) and before it (`backward`).
+    pub fn directed_sums(&self) -> (Vec<f64>, Vec<f64>) {
+        let mut forward = vec![0.0; self.len()];
+        let mut backward = vec![0.0; self.len()];
+        for i in 0..self.len() {
+            let (neighbors, weights) = self.edges(i);
+            for (&j, &w) in neighbors.iter().zip(weights) {
+                if (j as usize) > i {
+                    forward[i] += w;
+                } else if (j as usize) < i {
+                    backward[i] += w;
+                }
+            }
+        }
+        (forward, backward)
+    }
+}
+
+/// For each term, the member sentences containing it (ascending) with the term's count there.
+struct Postings {
+    offsets: Vec<usize>,
+    entries: Vec<(u32, u32)>,
+    skipped: Vec<bool>,
+}
+
+impl Postings {
+    fn new(vocabulary_size: usize, members: usize, tfidf: &TfIdf, max_term_sentences: usize) -> Postings {
+        let mut offsets = vec![0usize; vocabulary_size + 1];
+        for k in 0..members {
+            for &term in tfidf.vectors().row(k).0 {
+                offsets[term as usize + 1] += 1;
+            }
+        }
+        let skipped: Vec<bool> =
+            offsets[1..].iter().map(|&df| max_term_sentences > 0 && df > max_term_sentences).collect();
+        for t in 1..offsets.len() {
+            offsets[t] += offsets[t - 1];
+        }
+        let mut fill = offsets.clone();
+        let mut entries = vec![(0u32, 0u32); offsets[vocabulary_size]];
+        for k in 0..members {
+            let node = u32::try_from(k).unwrap_or(u32::MAX);
+            for (&term, &count) in tfidf.vectors().row(k).0.iter().zip(tfidf.counts(k)) {
+                let slot = &mut fill[term as usize];
+                entries[*slot] = (node, count);
+                *slot += 1;
+            }
+        }
+        Postings { offsets, entries, skipped }
+    }
+
+    fn list(&self, term: TermId) -> Option<&[(u32, u32)]> {
+        let t = term as usize;
+        if self.skipped.get(t).copied().unwrap_or(true) {
+            return None;
+        }
+        Some(&self.entries[self.offsets[t]..self.offsets[t + 1]])
+    }
+}
+
+/// Okapi BM25 with the negative-IDF correction of Barrios et al.
+struct Bm25 {
+    idf: Vec<f64>,
+    average_length: f64,
+    lengths: Vec<f64>,
+}
+
+impl Bm25 {
+    fn new(tfidf: &TfIdf, postings: &Postings, lengths: &[f64]) -> Bm25 {
+        let n = lengths.len() as f64;
+        let vocabulary_size = postings.offsets.len().saturating_sub(1);
+        let mut idf: Vec<f64> = (0..vocabulary_size)
+            .map(|t| {
+                let df = f64::from(tfidf.document_frequency(t as TermId));
+                if df == 0.0 { 0.0 } else { (n - df + 0.5).ln() - (df + 0.5).ln() }
+            })
+            .collect();
+        let present: Vec<f64> = idf.iter().copied().filter(|v| *v != 0.0).collect();
+        let average_idf = if present.is_empty() { 0.0 } else { present.iter().sum::<f64>() / present.len() as f64 };
+        for value in &mut idf {
+            if *value < 0.0 {
+                *value = BM25_EPSILON * average_idf.max(0.0);
+            }
+        }
+        let average_length = if lengths.is_empty() { 0.0 } else { lengths.iter().sum::<f64>() / n };
+        Bm25 { idf, average_length, lengths: lengths.to_vec() }
+    }
+
+    fn term_score(&self, term: TermId, count_in_document: u32, document: usize) -> f64 {
+        let idf = self.idf.get(term as usize).copied().unwrap_or(0.0);
+        let tf = f64::from(count_in_document);
+        let length_ratio = if self.average_length > 0.0 { self.lengths[document] / self.average_length } else { 1.0 };
+        idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * length_ratio))
+    }
+}

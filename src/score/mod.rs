@@ -1,0 +1,161 @@
+//! Stage 3: scoring. Each candidate sentence gets a row of features, and its score is the row's product
+//! with the weight vector of the [`Config`](crate::Config).
+//!
+//! Features are logarithms of positive factors (TextRank, forward and backward centrality, similarity to
+//! the centroid and to the headline, position and length priors, non-boilerplate likelihood), so the
+//! weighted sum in log space is a product of factors raised to the weights: a weight of 0 ignores a
+//! factor, 1 multiplies by it, 1.5 sharpens it.
+
+pub mod graph;
+pub mod textrank;
+pub mod tfidf;
+
+use ndarray::{Array1, Array2};
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::{AnalyzedDocument, TermId};
+use crate::config::{Config, Weights};
+
+use graph::SimilarityGraph;
+use tfidf::TfIdf;
+
+/// Keeps the logarithm of a similarity-based factor finite when the similarity is 0.
+const LOG_FLOOR: f64 = 0.05;
+
+/// One column of the feature matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Feature {
+    /// ln(m · PageRank): 0 for an average sentence.
+    TextRank,
+    /// ln(floor + forward centrality / the maximum).
+    Forward,
+    /// ln(floor + backward centrality / the maximum).
+    Backward,
+    /// ln(floor + cosine with the TF-IDF centroid).
+    Centroid,
+    /// -ln(1 + i) for the i-th candidate sentence.
+    Position,
+    /// ln(min(1, words / min_words)).
+    Short,
+    /// ln(min(1, max_words / words)).
+    Long,
+    /// ln(floor + cosine with the headline).
+    Headline,
+    /// ln(1 - boilerplate likelihood).
+    Noise,
+}
+
+impl Feature {
+    /// The columns, in matrix order.
+    pub const ALL: [Feature; 9] = [
+        Feature::TextRank,
+        Feature::Forward,
+        Feature::Backward,
+        Feature::Centroid,
+        Feature::Position,
+        Feature::Short,
+        Feature::Long,
+        Feature::Headline,
+        Feature::Noise,
+    ];
+
+    /// The feature's weight in `weights`.
+    pub fn weight(self, weights: &Weights) -> f64 {
+        match self {
+            Feature::TextRank => weights.textrank,
+            Feature::Forward => weights.forward,
+            Feature::Backward => weights.backward,
+            Feature::Centroid => weights.centroid,
+            Feature::Position => weights.position,
+            Feature::Short => weights.short,
+            Feature::Long => weights.long,
+            Feature::Headline => weights.headline,
+            Feature::Noise => weights.noise,
+        }
+    }
+}
+
+/// The weight vector, in [`Feature::ALL`] order.
+pub fn weight_vector(weights: &Weights) -> Array1<f64> {
+    Feature::ALL.iter().map(|f| f.weight(weights)).collect()
+}
+
+/// What the scorers need to know about one document's candidate sentences.
+pub struct ScoringInput<'a> {
+    /// The analyzed document.
+    pub document: &'a AnalyzedDocument,
+    /// Candidate sentence indices, ascending.
+    pub candidates: &'a [usize],
+    /// TF-IDF vectors over the candidates (row k is `candidates[k]`).
+    pub tfidf: &'a TfIdf,
+    /// Boilerplate likelihood of every sentence of the document.
+    pub noise: &'a [f64],
+    /// The headline's terms, if there is a headline.
+    pub headline_terms: Option<&'a [TermId]>,
+}
+
+/// The m × k feature matrix of the candidates (k = [`Feature::ALL`].len()).
+///
+/// Graph features are computed only when their weight is non-zero, so a configuration pays for what it
+/// uses; their column is 0 otherwise.
+pub fn feature_matrix(input: &ScoringInput<'_>, config: &Config) -> Array2<f64> {
+    let m = input.candidates.len();
+    let mut features = Array2::<f64>::zeros((m, Feature::ALL.len()));
+    if m == 0 {
+        return features;
+    }
+    let weights = &config.weights;
+    let column = |f: Feature| Feature::ALL.iter().position(|&g| g == f).unwrap_or(0);
+
+    let needs_graph = weights.textrank != 0.0 || weights.forward != 0.0 || weights.backward != 0.0;
+    if needs_graph {
+        let graph =
+            SimilarityGraph::build(input.document, input.candidates, input.tfidf, config.similarity, &config.graph);
+        if weights.textrank != 0.0 {
+            let ranks = textrank::pagerank(&graph, &config.textrank);
+            for (k, rank) in ranks.iter().enumerate() {
+                features[[k, column(Feature::TextRank)]] = (rank * m as f64).max(f64::MIN_POSITIVE).ln();
+            }
+        }
+        if weights.forward != 0.0 || weights.backward != 0.0 {
+            let (forward, backward) = graph.directed_sums();
+            fill_relative_log(&mut features, column(Feature::Forward), &forward);
+            fill_relative_log(&mut features, column(Feature::Backward), &backward);
+        }
+    }
+    if weights.centroid != 0.0 {
+        let sims = input.tfidf.centroid_similarities();
+        for (k, sim) in sims.iter().enumerate() {
+            features[[k, column(Feature::Centroid)]] = (LOG_FLOOR + sim).ln();
+        }
+    }
+    if let (true, Some(headline)) = (weights.headline != 0.0, input.headline_terms) {
+        for k in 0..m {
+            features[[k, column(Feature::Headline)]] = (LOG_FLOOR + input.tfidf.cosine_with_terms(k, headline)).ln();
+        }
+    }
+    for (k, &sentence) in input.candidates.iter().enumerate() {
+        let words = input.document.word_count(sentence).max(1) as f64;
+        features[[k, column(Feature::Position)]] = -((1 + k) as f64).ln();
+        features[[k, column(Feature::Short)]] = (words / config.length.min_words.max(1.0)).min(1.0).ln();
+        features[[k, column(Feature::Long)]] = (config.length.max_words.max(1.0) / words).min(1.0).ln();
+        let noise = input.noise.get(sentence).copied().unwrap_or(0.0).clamp(0.0, 1.0);
+        features[[k, column(Feature::Noise)]] = (1.0 - noise).max(1e-6).ln();
+    }
+    features
+}
+
+/// Writes ln(floor + value / max) into one column.
+fn fill_relative_log(features: &mut Array2<f64>, column: usize, values: &[f64]) {
+    let max = values.iter().copied().fold(0.0, f64::max);
+    for (k, &value) in values.iter().enumerate() {
+        let relative = if max > 0.0 { value / max } else { 0.0 };
+        features[[k, column]] = (LOG_FLOOR + relative).ln();
+    }
+}
+
+/// The candidates' scores: the feature matrix times the weight vector.
+pub fn combine(features: &Array2<f64>, weights: &Weights) -> Array1<f64> {
+    features.dot(&weight_vector(weights))
+}

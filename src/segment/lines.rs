@@ -1,0 +1,197 @@
+//! Text structure: lines, blank lines and paragraphs, before any sentence rule runs.
+//!
+//! Scraped text carries structure in its line breaks: a headline, a caption or "Picture: REUTERS" is a
+//! line of its own, and a blank line ends a paragraph. This pass turns the input into *blocks*: runs of
+//! text that no sentence may cross. Sentence rules then only look inside one block.
+
+/// A run of text that sentences never cross: one line, or several lines joined because the text is
+/// hard-wrapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// Byte range in the input, without the line terminator and without surrounding whitespace.
+    pub start: usize,
+    pub end: usize,
+    /// Paragraph number: blocks separated by a blank line (or U+2029) have different numbers.
+    pub paragraph: u32,
+    /// Line number (0-based) of the block's first line.
+    pub line: u32,
+}
+
+/// A physical line: content range without its terminator.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+    /// The line is followed by a paragraph separator (U+2029) rather than a line break.
+    ends_paragraph: bool,
+}
+
+/// Lines shorter than this are never taken for wrapped prose: a short line is a title, a caption or a
+/// list item, and standing alone is what makes it one.
+const MIN_WRAPPED_LINE_CHARS: usize = 40;
+
+/// Splits `text` into blocks. `offset` is where `text` starts in the input (after a BOM).
+pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut paragraph: u32 = 0;
+    let mut pending: Option<Block> = None;
+    let mut previous_line: Option<(Line, bool)> = None; // (line, terminated)
+
+    for (line_number, line) in physical_lines(text).enumerate() {
+        let line_number = u32::try_from(line_number).unwrap_or(u32::MAX);
+        let (start, end) = trim_range(text, line.start, line.end);
+        if start == end {
+            // A blank line ends the paragraph.
+            if let Some(block) = pending.take() {
+                out.push(block);
+            }
+            if previous_line.is_some() {
+                paragraph = paragraph.saturating_add(1);
+            }
+            previous_line = None;
+            continue;
+        }
+        let content = &text[start..end];
+        let joins_previous = match (&pending, previous_line) {
+            (Some(_), Some((prev, prev_terminated))) => {
+                !prev_terminated && continues_wrapped_line(&text[prev.start..prev.end], content)
+            }
+            _ => false,
+        };
+        if joins_previous {
+            if let Some(block) = pending.as_mut() {
+                block.end = end + offset;
+            }
+        } else {
+            if let Some(block) = pending.take() {
+                out.push(block);
+            }
+            pending = Some(Block { start: start + offset, end: end + offset, paragraph, line: line_number });
+        }
+        previous_line = Some((line, ends_with_terminal(content)));
+        if line.ends_paragraph {
+            if let Some(block) = pending.take() {
+                out.push(block);
+            }
+            paragraph = paragraph.saturating_add(1);
+            previous_line = None;
+        }
+    }
+    if let Some(block) = pending.take() {
+        out.push(block);
+    }
+    out
+}
+
+/// Hard-wrapped prose: the previous line is long, ends inside a sentence, and the next line carries on in
+/// lower case. A line that stands alone (a headline, a caption, a byline) never passes this test.
+fn continues_wrapped_line(previous: &str, next: &str) -> bool {
+    let previous = previous.trim_end();
+    if previous.chars().count() < MIN_WRAPPED_LINE_CHARS {
+        return false;
+    }
+    let ends_mid_sentence = previous
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '\u{2013}' | '\u{2014}' | '('));
+    let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    ends_mid_sentence && next_starts_lower
+}
+
+/// Whether a line ends a sentence: its last character, after closing quotes and brackets, is terminal
+/// punctuation.
+pub(crate) fn ends_with_terminal(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(super::rules::is_closing)
+        .chars()
+        .next_back()
+        .is_some_and(super::rules::is_terminal)
+}
+
+/// Trims Unicode whitespace (and stray control characters) off both ends of `text[start..end]`.
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let trimmed_start = slice.trim_start_matches(is_layout_space);
+    let new_start = start + (slice.len() - trimmed_start.len());
+    let trimmed = trimmed_start.trim_end_matches(is_layout_space);
+    (new_start, new_start + trimmed.len())
+}
+
+/// Whitespace, and the invisible characters that scrapers leave around lines.
+pub(crate) fn is_layout_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') || c.is_control()
+}
+
+/// Lines split at `\n`, `\r\n`, a lone `\r`, U+2028 (line separator) and U+2029 (paragraph separator).
+fn physical_lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
+    let mut position = 0;
+    std::iter::from_fn(move || {
+        if position > bytes.len() || (position == bytes.len() && !bytes.is_empty()) {
+            return None;
+        }
+        let start = position;
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    position = i + 1;
+                    return Some(Line { start, end: i, ends_paragraph: false });
+                }
+                b'\r' => {
+                    position = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                    return Some(Line { start, end: i, ends_paragraph: false });
+                }
+                // U+2028 is E2 80 A8, U+2029 is E2 80 A9.
+                0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                    position = i + 3;
+                    let ends_paragraph = bytes[i + 2] == 0xA9;
+                    return Some(Line { start, end: i, ends_paragraph });
+                }
+                _ => i += memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[i + 1..]).map_or(bytes.len() - i, |n| n + 1),
+            }
+        }
+        position = bytes.len() + 1;
+        Some(Line { start, end: bytes.len(), ends_paragraph: false })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block_texts(text: &str) -> Vec<(&str, u32)> {
+        blocks(text, 0).iter().map(|b| (&text[b.start..b.end], b.paragraph)).collect()
+    }
+
+    #[test]
+    fn standalone_lines_are_blocks_and_blank_lines_end_paragraphs() {
+        let text = "Headline here\nPicture: REUTERS\n\nFirst sentence. Second one.\r\nThird line\n";
+        assert_eq!(
+            block_texts(text),
+            vec![("Headline here", 0), ("Picture: REUTERS", 0), ("First sentence. Second one.", 1), ("Third line", 1)]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_joined() {
+        let text = "The committee said on Tuesday that the new rules would\ntake effect next year, officials said.";
+        assert_eq!(block_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn short_lines_are_not_joined_even_before_lower_case() {
+        assert_eq!(block_texts("Subscribe now\nto read more").len(), 2);
+    }
+
+    #[test]
+    fn separators_and_lone_carriage_returns_split_lines() {
+        assert_eq!(block_texts("a\rb\u{2028}c\u{2029}d"), vec![("a", 0), ("b", 0), ("c", 0), ("d", 1)]);
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_have_no_blocks() {
+        assert!(blocks("", 0).is_empty());
+        assert!(blocks("\n\n \t\r\n", 0).is_empty());
+    }
+}
