@@ -1,0 +1,364 @@
+//! `--jsonl` batch mode: one record in, one record out, in input order, streamed.
+//!
+//! The reader (this thread) hands numbered lines to a pool of workers over a bounded channel; a writer
+//! thread puts the results back in input order and flushes whenever it has written everything that is
+//! ready, so a slow producer sees each answer as soon as it exists and a fast one is not slowed by a
+//! flush per line. No record is dropped: a line that cannot be summarized gets an error record.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::sync::Mutex;
+use std::sync::mpsc;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use nutgraf::render::Format;
+use nutgraf::{Summarizer, SummarySentence};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::input::Source;
+use crate::{EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE};
+
+/// A record line longer than this gets an error record instead of being summarized: it bounds memory
+/// per worker whatever the input holds.
+pub const MAX_RECORD_BYTES: usize = 64 << 20;
+
+/// Lines in flight per worker: enough to keep workers busy, few enough to bound memory.
+const QUEUE_PER_WORKER: usize = 64;
+
+#[derive(Deserialize)]
+struct Record<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    text: Option<std::borrow::Cow<'a, str>>,
+}
+
+#[derive(Serialize)]
+struct Brief<'a> {
+    id: &'a RawValue,
+    summary: String,
+    sentences: &'a [SummarySentence],
+}
+
+#[derive(Serialize)]
+struct Failure<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a RawValue>,
+    error: String,
+}
+
+/// One line of input as read: its bytes, or its length if it was too long to keep.
+enum Line {
+    Record(Vec<u8>),
+    TooLong(usize),
+}
+
+/// Summarizes every record of `sources` (concatenated) with `threads` workers; writes to stdout.
+pub fn run(summarizer: &Summarizer, sources: &[Source], threads: usize, format: Format) -> anyhow::Result<u8> {
+    if format != Format::Json && format != Format::Text {
+        anyhow::bail!("--jsonl writes JSON lines; --format {format} does not apply");
+    }
+    let threads = threads.max(1);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
+    let progress = progress_bar(sources);
+
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Line)>(threads * QUEUE_PER_WORKER);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(u64, String, bool)>(threads * QUEUE_PER_WORKER);
+    let work_rx = Mutex::new(work_rx);
+
+    let mut read_error: Option<anyhow::Error> = None;
+    let mut input_error = false;
+    let (writer_result, failures) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || write_in_order(done_rx));
+        pool.scope(|workers| {
+            for _ in 0..threads {
+                let done_tx = done_tx.clone();
+                let work_rx = &work_rx;
+                workers.spawn(move |_| {
+                    loop {
+                        // A poisoned lock means another worker panicked; stop taking work.
+                        let next = match work_rx.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        let Ok((number, line)) = next else { return };
+                        let (output, ok) = summarize_line(summarizer, &line);
+                        if done_tx.send((number, output, ok)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(done_tx);
+            let mut number = 0u64;
+            'sources: for source in sources {
+                let reader: Box<dyn Read> = match source {
+                    Source::Stdin => Box::new(io::stdin()),
+                    Source::File(path) => match File::open(path) {
+                        Ok(file) if !path.is_dir() => Box::new(file),
+                        Ok(_) => {
+                            eprintln!("nutgraf: {source}: is a directory, not a file");
+                            input_error = true;
+                            continue;
+                        }
+                        Err(err) => {
+                            eprintln!("nutgraf: {}", crate::input::InputError::Io(source.clone(), err));
+                            input_error = true;
+                            continue;
+                        }
+                    },
+                };
+                let mut reader = BufReader::with_capacity(1 << 16, reader);
+                loop {
+                    match read_capped_line(&mut reader, MAX_RECORD_BYTES) {
+                        Ok(None) => break,
+                        Ok(Some((line, consumed))) => {
+                            if let Some(bar) = &progress {
+                                bar.inc(consumed as u64);
+                            }
+                            if let Line::Record(bytes) = &line
+                                && bytes.iter().all(u8::is_ascii_whitespace)
+                            {
+                                continue;
+                            }
+                            if work_tx.send((number, line)).is_err() {
+                                break 'sources;
+                            }
+                            number += 1;
+                        }
+                        Err(err) => {
+                            read_error = Some(anyhow::Error::new(err).context(format!("{source}: read error")));
+                            break 'sources;
+                        }
+                    }
+                }
+            }
+            drop(work_tx);
+        });
+        writer.join().unwrap_or_else(|_| (Err(io::Error::other("writer thread failed")), 0))
+    });
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    writer_result?;
+    if let Some(err) = read_error {
+        return Err(err);
+    }
+    Ok(if input_error {
+        EXIT_USAGE
+    } else if failures > 0 {
+        EXIT_RECORD_ERRORS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Writes results in input order; returns the I/O outcome and the number of error records.
+fn write_in_order(done: mpsc::Receiver<(u64, String, bool)>) -> (io::Result<()>, u64) {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut pending: BTreeMap<u64, (String, bool)> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut failures = 0u64;
+    loop {
+        // Block for the next result only after flushing: while results keep arriving they are buffered,
+        // and whenever the workers fall behind, everything written so far reaches the reader.
+        let received = match done.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => {
+                if let Err(err) = out.flush() {
+                    return (Err(err), failures);
+                }
+                done.recv().ok()
+            }
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        };
+        let Some((number, output, ok)) = received else { break };
+        pending.insert(number, (output, ok));
+        if let Err(err) = write_ready(&mut out, &mut pending, &mut next, &mut failures) {
+            return (Err(err), failures);
+        }
+    }
+    let result = write_ready(&mut out, &mut pending, &mut next, &mut failures).and_then(|()| out.flush());
+    (result, failures)
+}
+
+/// Writes the results that continue the output without a gap.
+fn write_ready(
+    out: &mut impl Write,
+    pending: &mut BTreeMap<u64, (String, bool)>,
+    next: &mut u64,
+    failures: &mut u64,
+) -> io::Result<()> {
+    while let Some((output, ok)) = pending.remove(next) {
+        if !ok {
+            *failures += 1;
+        }
+        out.write_all(output.as_bytes())?;
+        out.write_all(b"\n")?;
+        *next += 1;
+    }
+    Ok(())
+}
+
+/// Summarizes one record line into one output line; `false` when it is an error record.
+fn summarize_line(summarizer: &Summarizer, line: &Line) -> (String, bool) {
+    let bytes = match line {
+        Line::Record(bytes) => bytes,
+        Line::TooLong(length) => {
+            return failure(None, format!("record too large ({length} bytes; the limit is {MAX_RECORD_BYTES})"));
+        }
+    };
+    let record: Record<'_> = match serde_json::from_slice(bytes) {
+        Ok(record) => record,
+        Err(err) => return failure_from_value(bytes, &err),
+    };
+    let null = RawValue::NULL;
+    let id = record.id.unwrap_or(null);
+    let Some(text) = record.text else {
+        return failure(record.id, "record has no \"text\" field".to_string());
+    };
+    let summary = summarizer.summarize(&text);
+    let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences };
+    match serde_json::to_string(&brief) {
+        Ok(json) => (json, true),
+        Err(err) => failure(record.id, format!("cannot write the brief: {err}")),
+    }
+}
+
+/// Explains why a line did not parse as a record, keeping its id when it has one.
+fn failure_from_value(bytes: &[u8], parse_error: &serde_json::Error) -> (String, bool) {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return failure(None, format!("invalid JSON: {parse_error}"));
+    };
+    let Some(object) = value.as_object() else {
+        return failure(None, format!("record must be a JSON object, not {}", kind(&value)));
+    };
+    let id = object.get("id").and_then(|id| RawValue::from_string(id.to_string()).ok());
+    let message = match object.get("text") {
+        Some(text) if !text.is_string() => format!("\"text\" must be a string, not {}", kind(text)),
+        _ => format!("invalid record: {parse_error}"),
+    };
+    failure(id.as_deref(), message)
+}
+
+fn kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+fn failure(id: Option<&RawValue>, error: String) -> (String, bool) {
+    let json = serde_json::to_string(&Failure { id, error })
+        .unwrap_or_else(|_| r#"{"error":"cannot describe the error"}"#.to_string());
+    (json, false)
+}
+
+/// Reads one line (without its `\n` / `\r\n`), keeping at most `cap` bytes; returns the line and the
+/// number of bytes consumed, or `None` at the end of input.
+fn read_capped_line(reader: &mut impl BufRead, cap: usize) -> io::Result<Option<(Line, usize)>> {
+    let mut bytes = Vec::new();
+    let mut length = 0usize;
+    let mut consumed = 0usize;
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if buffer.is_empty() {
+            if consumed == 0 {
+                return Ok(None);
+            }
+            break;
+        }
+        let (chunk, found_newline) = match memchr::memchr(b'\n', buffer) {
+            Some(i) => (&buffer[..i], true),
+            None => (buffer, false),
+        };
+        length += chunk.len();
+        if length <= cap {
+            bytes.extend_from_slice(chunk);
+        }
+        let used = chunk.len() + usize::from(found_newline);
+        reader.consume(used);
+        consumed += used;
+        if found_newline {
+            break;
+        }
+    }
+    if length > cap {
+        return Ok(Some((Line::TooLong(length), consumed)));
+    }
+    if bytes.last() == Some(&b'\r') {
+        bytes.pop();
+    }
+    Ok(Some((Line::Record(bytes), consumed)))
+}
+
+/// A progress bar on stderr when it is a terminal (sized by the input files when they are files).
+fn progress_bar(sources: &[Source]) -> Option<ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let total: Option<u64> = sources
+        .iter()
+        .map(|s| match s {
+            Source::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+            Source::Stdin => None,
+        })
+        .sum();
+    let bar = match total {
+        Some(bytes) => ProgressBar::new(bytes).with_style(
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {bytes} read, {bytes_per_sec}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    Some(bar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_capped_and_crlf_stripped() {
+        let mut input = io::Cursor::new(b"abc\r\nxxxxxxxxxx\nlast".to_vec());
+        let mut lines = Vec::new();
+        while let Some((line, _)) = read_capped_line(&mut input, 5).unwrap() {
+            lines.push(match line {
+                Line::Record(b) => String::from_utf8(b).unwrap(),
+                Line::TooLong(n) => format!("too long {n}"),
+            });
+        }
+        assert_eq!(lines, ["abc", "too long 10", "last"]);
+    }
+
+    #[test]
+    fn error_records_keep_the_id() {
+        let summarizer = Summarizer::builder().build().unwrap();
+        let cases: [(&[u8], &str); 4] = [
+            (br#"{"id": 7, "text": 5}"#, r#"{"id":7,"error":"\"text\" must be a string, not a number"}"#),
+            (br#"{"id": "a"}"#, r#"{"id":"a","error":"record has no \"text\" field"}"#),
+            (b"[1, 2]", r#"{"error":"record must be a JSON object, not an array"}"#),
+            (b"{not json", "invalid JSON"),
+        ];
+        for (input, expected) in cases {
+            let (output, ok) = summarize_line(&summarizer, &Line::Record(input.to_vec()));
+            assert!(!ok);
+            assert!(output.starts_with(expected) || output.contains(expected), "{output}");
+        }
+    }
+}
