@@ -48,8 +48,10 @@ struct Cli {
 enum Command {
     /// Print the sentences the splitter finds, one per line (the tool for tuning the splitter).
     Split(SplitArgs),
-    /// Summarize every record of a JSON Lines data set and score the briefs against its reference
-    /// summaries with ROUGE-1/2/L/Lsum (as Google's rouge-score computes them), optionally next to LEAD.
+    /// Summarize a JSON Lines data set and score the briefs against its references with ROUGE.
+    ///
+    /// ROUGE-1, -2, -L and -Lsum F1 ×100, averaged over documents, computed as Google's rouge-score
+    /// 0.1.2 computes them with stemming; optionally next to the LEAD baseline on the same records.
     Eval(eval::EvalArgs),
 }
 
