@@ -36,6 +36,7 @@
 mod analyze;
 mod config;
 mod error;
+pub mod eval;
 mod language;
 mod noise;
 pub mod render;

@@ -1,6 +1,7 @@
 //! The `nutgraf` command: a thin layer over the library that parses flags, reads input and renders.
 
 mod batch;
+mod eval;
 mod input;
 mod options;
 
@@ -47,6 +48,11 @@ struct Cli {
 enum Command {
     /// Print the sentences the splitter finds, one per line (the tool for tuning the splitter).
     Split(SplitArgs),
+    /// Summarize a JSON Lines data set and score the briefs against its references with ROUGE.
+    ///
+    /// ROUGE-1, -2, -L and -Lsum F1 ×100, averaged over documents, computed as Google's rouge-score
+    /// 0.1.2 computes them with stemming; optionally next to the LEAD baseline on the same records.
+    Eval(eval::EvalArgs),
 }
 
 #[derive(Args, Debug)]
@@ -98,6 +104,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Split(args)) => run_split(args),
+        Some(Command::Eval(args)) => eval::run(args),
         None => run_summarize(cli.summarize),
     };
     match result {
