@@ -165,7 +165,8 @@ pub struct SummarySentence {
     pub text: String,
 }
 
-/// Everything the pipeline computed for one document before selection: the input to tuning.
+/// What the configuration-independent stages found in one document: sentences, terms, boilerplate.
+/// Tuning computes it once per document and scores it under many configurations.
 #[derive(Clone, Debug)]
 pub struct Analysis {
     /// All sentences.
@@ -174,9 +175,14 @@ pub struct Analysis {
     pub document: AnalyzedDocument,
     /// Boilerplate likelihoods and the headline.
     pub noise: NoiseReport,
+}
+
+/// The candidates of one [`Analysis`] scored under one [`Config`].
+#[derive(Clone, Debug)]
+pub struct Scoring {
     /// Indices of the sentences that may be chosen, ascending.
     pub candidates: Vec<usize>,
-    /// TF-IDF vectors of the candidates.
+    /// TF-IDF vectors of the candidates (row k is `candidates[k]`).
     pub tfidf: TfIdf,
     /// The m × k feature matrix of the candidates (see [`Feature`](crate::Feature)).
     pub features: Array2<f64>,
@@ -220,37 +226,65 @@ impl Summarizer {
     /// ```
     pub fn summarize_with_budget(&self, text: &str, budget: Budget) -> Summary {
         let analysis = self.analyze(text);
-        self.select(text, &analysis, &self.config, budget)
+        let scoring = self.score(&analysis, &self.config);
+        self.select(text, &analysis, &scoring, &self.config, budget)
     }
 
-    /// Runs every stage up to scoring.
+    /// Stages 1–3 (split, analyze, boilerplate), which do not depend on the scoring configuration.
     pub fn analyze(&self, text: &str) -> Analysis {
         let sentences = self.splitter.split(text);
         let document = self.analyzer.analyze(text, &sentences);
         let noise = self.noise.detect(text, &sentences, &document);
-        let candidates = choose_candidates(&noise, &document, self.config.noise.threshold);
-        let tfidf = TfIdf::new(&document, &candidates);
-        let headline_terms = noise.headline.map(|h| document.terms(h));
+        Analysis { sentences, document, noise }
+    }
+
+    /// Scores an analysis under `config` (which must be for the summarizer's language): chooses the
+    /// candidates and computes their TF-IDF vectors and feature matrix.
+    ///
+    /// ```
+    /// use nutgraf::{Budget, Config, Preset, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let text = "Rates rose again on Tuesday. Stocks fell as rates rose. Lunch was served at noon.";
+    /// let analysis = summarizer.analyze(text);
+    /// for preset in Preset::ALL {
+    ///     let config = Config::preset(preset);
+    ///     let scoring = summarizer.score(&analysis, &config);
+    ///     let brief = summarizer.select(text, &analysis, &scoring, &config, Budget::Sentences(1));
+    ///     assert_eq!(brief.sentences.len(), 1);
+    /// }
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn score(&self, analysis: &Analysis, config: &Config) -> Scoring {
+        let document = &analysis.document;
+        let noise = &analysis.noise;
+        let candidates = choose_candidates(noise, document, config.noise.threshold);
+        let tfidf = TfIdf::new(document, &candidates);
         let features = score::feature_matrix(
             &ScoringInput {
-                document: &document,
+                document,
                 candidates: &candidates,
                 tfidf: &tfidf,
                 noise: &noise.likelihood,
-                headline_terms,
+                headline_terms: noise.headline.map(|h| document.terms(h)),
             },
-            &self.config,
+            config,
         );
-        Analysis { sentences, document, noise, candidates, tfidf, features }
+        Scoring { candidates, tfidf, features }
     }
 
-    /// Scores an [`Analysis`] with `config`'s weights and picks sentences under `budget`. Tuning calls
-    /// this many times per analysis with different weights; the graph features are those the analysis
-    /// was built with.
-    pub fn select(&self, text: &str, analysis: &Analysis, config: &Config, budget: Budget) -> Summary {
-        let scores = score::combine(&analysis.features, &config.weights);
+    /// Stage 4: combines the features with `config`'s weights and picks sentences under `budget`.
+    pub fn select(
+        &self,
+        text: &str,
+        analysis: &Analysis,
+        scoring: &Scoring,
+        config: &Config,
+        budget: Budget,
+    ) -> Summary {
+        let scores = score::combine(&scoring.features, &config.weights);
         let best = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let candidates: Vec<Candidate> = analysis
+        let candidates: Vec<Candidate> = scoring
             .candidates
             .iter()
             .enumerate()
@@ -262,7 +296,7 @@ impl Summarizer {
             })
             .collect();
         let chosen = select::select(&candidates, budget, analysis.sentences.len(), config.redundancy, |a, b| {
-            analysis.tfidf.cosine(a, b)
+            scoring.tfidf.cosine(a, b)
         });
         let sentences = chosen
             .into_iter()

@@ -1,9 +1,11 @@
 //! The `nutgraf` command: a thin layer over the library that parses flags, reads input and renders.
 
 mod batch;
+mod dataset;
 mod eval;
 mod input;
 mod options;
+mod tune;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -53,6 +55,8 @@ enum Command {
     /// ROUGE-1, -2, -L and -Lsum F1 ×100, averaged over documents, computed as Google's rouge-score
     /// 0.1.2 computes them with stemming; optionally next to the LEAD baseline on the same records.
     Eval(eval::EvalArgs),
+    /// Search a grid of scoring configurations on dev data and rank them by ROUGE.
+    Tune(tune::TuneArgs),
 }
 
 #[derive(Args, Debug)]
@@ -105,6 +109,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Split(args)) => run_split(args),
         Some(Command::Eval(args)) => eval::run(args),
+        Some(Command::Tune(args)) => tune::run(args),
         None => run_summarize(cli.summarize),
     };
     match result {
