@@ -82,8 +82,8 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
 }
 
 /// Hard-wrapped prose: the previous line is long and ends inside a sentence, or after a period that may
-/// be an abbreviation ("etc."), and the next line carries on in lower case; or the previous line ends in
-/// a comma, semicolon or dash, which no sentence ends on. The sentence rules then judge the joined text. A
+/// be an abbreviation ("etc.") or a dash, and the next line carries on in lower case; or the previous line
+/// ends in a comma or semicolon, which no sentence ends on. The sentence rules then judge the joined text. A
 /// line that stands alone (a headline, a caption, a byline) never passes this test.
 fn continues_wrapped_line(previous: &str, next: &str) -> bool {
     let previous = previous.trim_end();
@@ -92,8 +92,9 @@ fn continues_wrapped_line(previous: &str, next: &str) -> bool {
     }
     let Some(last) = previous.chars().next_back() else { return false };
     let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
-    let ends_mid_clause = matches!(last, ',' | ';' | '-' | '\u{2013}' | '\u{2014}' | '(');
-    ends_mid_clause || (next_starts_lower && (last.is_alphanumeric() || last == '.'))
+    let ends_mid_clause = matches!(last, ',' | ';');
+    let may_continue = last.is_alphanumeric() || matches!(last, '.' | '-' | '\u{2013}' | '\u{2014}' | '(');
+    ends_mid_clause || (next_starts_lower && may_continue)
 }
 
 /// Whether a line ends a sentence: its last character, after closing quotes and brackets (`great."`, or

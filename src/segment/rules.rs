@@ -479,6 +479,31 @@ mod tests {
     }
 
     #[test]
+    fn every_language_file_is_well_formed() {
+        for language in Language::ALL {
+            for entry in language.abbreviations() {
+                let (word, kind) = entry.split_once(':').unwrap_or((entry, ""));
+                assert!(matches!(kind, "" | "title" | "number" | "starter"), "{language}: bad kind in {entry:?}");
+                assert!(!word.is_empty() && !word.ends_with('.'), "{language}: {entry:?} must drop the final period");
+                assert_eq!(word, word.to_lowercase(), "{language}: {entry:?} must be lower-case");
+            }
+        }
+    }
+
+    #[test]
+    fn other_languages_use_their_own_abbreviations() {
+        let german = BoundaryRules::new(Language::German);
+        assert_eq!(german.verdict("Gestern kam Dr. ", "Müller."), Verdict::Continue);
+        assert_eq!(german.verdict("Siehe Nr. ", "5."), Verdict::Continue);
+        let spanish = BoundaryRules::new(Language::Spanish);
+        assert_eq!(spanish.verdict("Llegó la Sra. ", "García."), Verdict::Continue);
+        assert_eq!(spanish.verdict("Llegó tarde. ", "Luego se fue."), Verdict::Break);
+        let russian = BoundaryRules::new(Language::Russian);
+        assert_eq!(russian.verdict("Это было в 2004 г. ", "Он уехал."), Verdict::Break);
+        assert_eq!(russian.verdict("Это было в 2004 г. ", "в Москве."), Verdict::Continue);
+    }
+
+    #[test]
     fn lookups_lower_case_without_allocating_and_reject_overlong_words() {
         assert_eq!(with_lowercase("ÉTÉ", str::to_owned), Some("été".to_owned()));
         assert_eq!(with_lowercase(&"A".repeat(MAX_LOOKUP_BYTES + 1), |_| ()), None);
