@@ -37,10 +37,12 @@ pub(crate) fn cuts(sentence: &str, rules: &BoundaryRules, mut cut: impl FnMut(us
         }
         let starter_end = skip(sentence, position, false);
         let starter = &sentence[position..starter_end];
+        if !opens_sentence(starter) {
+            continue;
+        }
         let Some((_, next)) = words(&sentence[starter_end..]).next() else { break };
         let before = last_word(&sentence[last_cut..position]);
-        if opens_sentence(starter)
-            && continues_sentence(next)
+        if continues_sentence(next)
             && can_end_sentence(before)
             && is_run_on(before, starter, next, rules)
             && words(&sentence[last_cut..position]).nth(MIN_PIECE_WORDS - 1).is_some()
@@ -60,7 +62,7 @@ fn last_word(text: &str) -> &str {
 }
 
 /// The words of `text` (separated by any Unicode whitespace) with their byte offsets. Scans bytes and
-/// decodes only non-ASCII characters, since this runs over every long sentence.
+/// decodes only non-ASCII characters.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
     let mut position = 0;
@@ -83,6 +85,7 @@ fn skip(text: &str, from: usize, whitespace: bool) -> usize {
     while position < bytes.len() {
         let byte = bytes[position];
         let (is_space, width) = if byte.is_ascii() {
+            // `is_ascii_whitespace` leaves out the vertical tab, which `char::is_whitespace` counts.
             (byte.is_ascii_whitespace() || byte == 0x0B, 1)
         } else {
             match text[position..].chars().next() {
