@@ -35,7 +35,7 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
     let mut out = Vec::new();
     let mut paragraph: u32 = 0;
     let mut pending: Option<Block> = None;
-    let mut previous_line: Option<(Line, bool)> = None; // (line, terminated)
+    let mut previous_line: Option<Line> = None;
 
     for (line_number, line) in physical_lines(text).enumerate() {
         let line_number = u32::try_from(line_number).unwrap_or(u32::MAX);
@@ -53,9 +53,7 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
         }
         let content = &text[start..end];
         let joins_previous = match (&pending, previous_line) {
-            (Some(_), Some((prev, prev_terminated))) => {
-                !prev_terminated && continues_wrapped_line(&text[prev.start..prev.end], content)
-            }
+            (Some(_), Some(prev)) => continues_wrapped_line(&text[prev.start..prev.end], content),
             _ => false,
         };
         if joins_previous {
@@ -68,7 +66,7 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
             }
             pending = Some(Block { start: start + offset, end: end + offset, paragraph, line: line_number });
         }
-        previous_line = Some((line, ends_with_terminal(content)));
+        previous_line = Some(line);
         if line.ends_paragraph {
             if let Some(block) = pending.take() {
                 out.push(block);
@@ -83,26 +81,28 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
     out
 }
 
-/// Hard-wrapped prose: the previous line is long, ends inside a sentence, and the next line carries on in
-/// lower case. A line that stands alone (a headline, a caption, a byline) never passes this test.
+/// Hard-wrapped prose: the previous line is long and ends inside a sentence, or after a period that may
+/// be an abbreviation ("etc.") or a dash, and the next line carries on in lower case; or the previous line
+/// ends in a comma or semicolon, which no sentence ends on. The sentence rules then judge the joined text. A
+/// line that stands alone (a headline, a caption, a byline) never passes this test.
 fn continues_wrapped_line(previous: &str, next: &str) -> bool {
     let previous = previous.trim_end();
     if previous.chars().count() < MIN_WRAPPED_LINE_CHARS {
         return false;
     }
-    let ends_mid_sentence = previous
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '\u{2013}' | '\u{2014}' | '('));
+    let Some(last) = previous.chars().next_back() else { return false };
     let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
-    ends_mid_sentence && next_starts_lower
+    let ends_mid_clause = matches!(last, ',' | ';');
+    let may_continue = last.is_alphanumeric() || matches!(last, '.' | '-' | '\u{2013}' | '\u{2014}' | '(');
+    ends_mid_clause || (next_starts_lower && may_continue)
 }
 
-/// Whether a line ends a sentence: its last character, after closing quotes and brackets, is terminal
-/// punctuation.
+/// Whether a line ends a sentence: its last character, after closing quotes and brackets (`great."`, or
+/// `year. "` with the quote set apart), is terminal punctuation.
 pub(crate) fn ends_with_terminal(line: &str) -> bool {
     line.trim_end()
         .trim_end_matches(super::rules::is_closing)
+        .trim_end()
         .chars()
         .next_back()
         .is_some_and(super::rules::is_terminal)
@@ -177,6 +177,27 @@ mod tests {
     fn hard_wrapped_prose_is_joined() {
         let text = "The committee said on Tuesday that the new rules would\ntake effect next year, officials said.";
         assert_eq!(block_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn a_lower_case_line_after_a_period_is_joined_for_the_rules_to_judge() {
+        let text = "They sell pens, paper, ink, glue, tape, staples, folders etc.\nand they deliver on Sundays.";
+        assert_eq!(block_texts(text).len(), 1);
+        assert_eq!(block_texts("They sell pens, paper, ink, glue, tape and more!\nand they deliver.").len(), 2);
+    }
+
+    #[test]
+    fn a_long_line_ending_in_a_comma_is_joined_whatever_follows() {
+        let text = "The minister, who spoke to reporters in London on Tuesday,\nSir John Smith, said it was over.";
+        assert_eq!(block_texts(text).len(), 1);
+        assert_eq!(block_texts("Home, News, Sport,\nWeather").len(), 2, "short lines stand alone");
+    }
+
+    #[test]
+    fn stray_closing_quotes_after_the_mark_still_end_a_line() {
+        assert!(ends_with_terminal("a great year. \""));
+        assert!(ends_with_terminal("(He said so.)"));
+        assert!(!ends_with_terminal("Picture: REUTERS"));
     }
 
     #[test]

@@ -1,10 +1,21 @@
 //! Stage 1: sentence segmentation.
 //!
-//! UAX #29 sentence boundaries (from `unicode-segmentation`) are the base. On top of them the splitter
-//! applies what UAX #29 cannot know: the structure of the text (a blank line ends a paragraph; a line
-//! without final punctuation, such as a headline or a photo credit, stands alone) and the rules of the
-//! language (abbreviations, initials, ellipses, list items). Every [`Sentence`] keeps its byte span into
-//! the input, so all later stages, and every output, can point back into the source.
+//! Three passes, each correcting what the one before cannot know:
+//!
+//! 1. Structure (`lines`): a blank line ends a paragraph, and a line without final punctuation, such as a
+//!    headline, a caption or "Picture: REUTERS", stands alone unless the text is hard-wrapped prose.
+//! 2. UAX #29 sentence boundaries (from `unicode-segmentation`) inside each block, plus the places UAX #29
+//!    misses: a sentence that opens with a number ("in 2003. 2004 was") and inline list items
+//!    ("1) eggs 2) flour", `lists`).
+//! 3. Rules of the language (`rules`) judge each candidate: abbreviations and titles (from
+//!    `data/abbreviations/`), initials, ellipses, `?!` runs, closing quotes and brackets, marks with no
+//!    space after them (URLs, e-mail addresses). Then very long "sentences" are cut where a caption or a
+//!    paragraph was glued on without punctuation (`runon`), and anything still over
+//!    [`MAX_SENTENCE_BYTES`] is cut at a space.
+//!
+//! Every [`Sentence`] keeps its byte span into the input, so all later stages, and every output, can point
+//! back into the source. Splitting is linear in the length of the input: every rule looks at a bounded
+//! window around its candidate boundary.
 //!
 //! ```
 //! use nutgraf::{Language, SentenceSplitter};
@@ -19,14 +30,16 @@
 //! ```
 
 mod lines;
+mod lists;
 mod rules;
+mod runon;
 
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::language::Language;
 use lines::Block;
-use rules::BoundaryRules;
+use rules::{BoundaryRules, Verdict};
 
 pub(crate) use rules::is_closing;
 
@@ -86,6 +99,13 @@ impl Sentence {
 /// let splitter = SentenceSplitter::new(Language::English);
 /// let text = "I live in the U.S. How about you?";
 /// assert_eq!(splitter.split(text).len(), 2);
+///
+/// // A caption glued to the next sentence with no full stop, as in scraped news, is cut off.
+/// let text = "Flood water filled the main street of the town on Sunday after three days of heavy rain in the \
+///             hills The council said that repairs to the homes and shops along the river would take months.";
+/// let sentences: Vec<&str> = splitter.split(text).iter().map(|s| s.text(text)).collect();
+/// assert_eq!(sentences.len(), 2);
+/// assert!(sentences[1].starts_with("The council said"));
 /// ```
 #[derive(Clone, Debug)]
 pub struct SentenceSplitter {
@@ -112,22 +132,113 @@ impl SentenceSplitter {
     fn split_block(&self, text: &str, block: Block, out: &mut Vec<Sentence>) {
         let block_text = &text[block.start..block.end];
         let mut sentence_start = 0;
-        for (piece_start, piece) in block_text.split_sentence_bound_indices() {
-            let boundary = piece_start + piece.len();
-            if boundary >= block_text.len() {
-                break;
-            }
-            // UAX #29 always breaks after a line break, but a block only contains the line breaks of
-            // hard-wrapped prose, which continue the sentence.
-            if piece.trim_end_matches([' ', '\t']).ends_with(['\n', '\r', '\u{85}', '\u{2028}']) {
+        for candidate in candidates(block_text) {
+            if candidate.offset <= sentence_start {
                 continue;
             }
-            if self.rules.confirms_boundary(&block_text[sentence_start..boundary], &block_text[boundary..]) {
-                push_capped(text, block, block.start + sentence_start, block.start + boundary, out);
-                sentence_start = boundary;
+            let end = match candidate.kind {
+                CandidateKind::ListItem => candidate.offset,
+                CandidateKind::Rules => {
+                    match self
+                        .rules
+                        .verdict(&block_text[sentence_start..candidate.offset], &block_text[candidate.offset..])
+                    {
+                        Verdict::Continue => continue,
+                        Verdict::Break => with_stray_closing_mark(block_text, candidate.offset),
+                        Verdict::BreakEarlier(bytes) => candidate.offset - bytes,
+                    }
+                }
+            };
+            if end <= sentence_start || end >= block_text.len() {
+                continue;
             }
+            self.push_sentence(text, block, block.start + sentence_start, block.start + end, out);
+            sentence_start = end;
         }
-        push_capped(text, block, block.start + sentence_start, block.end, out);
+        self.push_sentence(text, block, block.start + sentence_start, block.end, out);
+    }
+
+    /// Pushes `text[start..end]`, cut where run-on sentences were glued together and to the length cap.
+    fn push_sentence(&self, text: &str, block: Block, start: usize, end: usize, out: &mut Vec<Sentence>) {
+        let mut piece_start = start;
+        runon::cuts(&text[start..end], &self.rules, |offset| {
+            push_capped(text, block, piece_start, start + offset, out);
+            piece_start = start + offset;
+        });
+        push_capped(text, block, piece_start, end, out);
+    }
+}
+
+/// Where a sentence may end: a UAX #29 boundary or a place UAX #29 misses, for the rules to judge, or the
+/// start of a list item, which always is one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Candidate {
+    offset: usize,
+    kind: CandidateKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CandidateKind {
+    Rules,
+    ListItem,
+}
+
+/// The candidate boundaries of a block in increasing order of offset.
+fn candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
+    let rule_candidates = block_text.split_sentence_bound_indices().flat_map(move |(piece_start, piece)| {
+        let boundary = piece_start + piece.len();
+        // UAX #29 always breaks after a line break, but a block only contains the line breaks of
+        // hard-wrapped prose, which continue the sentence.
+        let after_line_break = piece.trim_end_matches([' ', '\t']).ends_with(['\n', '\r', '\u{85}', '\u{2028}']);
+        let piece_end = (boundary < block_text.len() && !after_line_break).then_some(boundary);
+        number_starts(piece).map(move |offset| piece_start + offset).chain(piece_end)
+    });
+    let list_items = lists::item_starts(block_text);
+    merge_sorted(
+        rule_candidates.map(|offset| Candidate { offset, kind: CandidateKind::Rules }),
+        list_items.into_iter().map(|offset| Candidate { offset, kind: CandidateKind::ListItem }),
+    )
+}
+
+/// Merges two iterators sorted by offset; at equal offsets the list item comes first.
+fn merge_sorted(
+    rules: impl Iterator<Item = Candidate>,
+    items: impl Iterator<Item = Candidate>,
+) -> impl Iterator<Item = Candidate> {
+    let mut rules = rules.peekable();
+    let mut items = items.peekable();
+    std::iter::from_fn(move || match (rules.peek(), items.peek()) {
+        (Some(rule), Some(item)) if rule.offset < item.offset => rules.next(),
+        (_, Some(_)) => items.next(),
+        (Some(_), None) => rules.next(),
+        (None, None) => None,
+    })
+}
+
+/// Offsets in `piece` where a sentence might start with a number after a period ("in 2003. 2004 was"):
+/// UAX #29 (rule SB8) never breaks there, because a lower-case letter follows before any capital.
+fn number_starts(piece: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(b'.', piece.as_bytes()).filter_map(move |period| {
+        let rest = &piece[period + 1..];
+        let after_closing = rest.trim_start_matches(is_closing);
+        let after_space = after_closing.trim_start_matches([' ', '\t', '\u{a0}']);
+        if after_space.len() == after_closing.len() {
+            return None;
+        }
+        let opens_with_digit =
+            after_space.trim_start_matches(rules::is_opening).as_bytes().first().is_some_and(u8::is_ascii_digit);
+        opens_with_digit.then(|| piece.len() - after_space.len())
+    })
+}
+
+/// A quote or bracket standing alone after a sentence (`year. " Hayes said`) closes that sentence: an
+/// opening one would be attached to the next word. Returns the boundary moved past it.
+fn with_stray_closing_mark(block_text: &str, boundary: usize) -> usize {
+    let rest = &block_text[boundary..];
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(mark), next) if is_closing(mark) && next.is_none_or(char::is_whitespace) => boundary + mark.len_utf8(),
+        _ => boundary,
     }
 }
 

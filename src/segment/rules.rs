@@ -1,5 +1,5 @@
 //! The rules that correct UAX #29 sentence boundaries: abbreviations, initials, numbers, ellipses,
-//! exclamations inside names, and boundaries UAX #29 cannot see (list items).
+//! exclamations inside names, text glued without a space, and list markers.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -16,130 +16,280 @@ pub(crate) enum AbbreviationKind {
     General,
 }
 
+/// What the rules make of a candidate boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// The sentence goes on.
+    Continue,
+    /// The sentence ends here.
+    Break,
+    /// The sentence ends this many bytes before the candidate: what lies between (a spaced ellipsis)
+    /// opens the next sentence.
+    BreakEarlier(usize),
+}
+
+/// The rules look this far back from a candidate boundary, and this far ahead, so that the cost of a
+/// decision does not grow with the length of the sentence (a 50 MB line must split in linear time).
+const LOOK_BEHIND_BYTES: usize = 256;
+const LOOK_AHEAD_BYTES: usize = 128;
+
+/// Words longer than this are neither abbreviations nor function words, so lookups lower-case into a
+/// stack buffer of this size instead of allocating.
+const MAX_LOOKUP_BYTES: usize = 48;
+
 /// Language data the rules consult.
 #[derive(Clone, Debug)]
 pub(crate) struct BoundaryRules {
     abbreviations: FxHashMap<String, AbbreviationKind>,
     /// Lower-case stop words: a capitalised stop word after an abbreviation ("Co. It closed") signals a
     /// new sentence, where a capitalised content word ("U.S. Government") signals a name.
-    sentence_starters: FxHashSet<String>,
+    function_words: FxHashSet<String>,
+    /// Lower-case words that open sentences and seldom appear capitalised inside one (`word:starter` in
+    /// the abbreviations file): what the run-on rule looks for.
+    run_on_starters: FxHashSet<String>,
 }
 
 impl BoundaryRules {
     pub(crate) fn new(language: Language) -> Self {
-        let abbreviations = language
-            .abbreviations()
-            .map(|entry| match entry.split_once(':') {
-                Some((word, "title")) => (word.to_lowercase(), AbbreviationKind::Title),
-                Some((word, "number")) => (word.to_lowercase(), AbbreviationKind::Number),
-                Some((word, _)) => (word.to_lowercase(), AbbreviationKind::General),
-                None => (entry.to_lowercase(), AbbreviationKind::General),
-            })
-            .collect();
-        let sentence_starters = language.stop_words().map(str::to_lowercase).collect();
-        BoundaryRules { abbreviations, sentence_starters }
+        let mut abbreviations = FxHashMap::default();
+        let mut run_on_starters = FxHashSet::default();
+        for entry in language.abbreviations() {
+            let (word, kind) = entry.split_once(':').unwrap_or((entry, ""));
+            let word = word.to_lowercase();
+            match kind {
+                "title" => {
+                    abbreviations.insert(word, AbbreviationKind::Title);
+                }
+                "number" => {
+                    abbreviations.insert(word, AbbreviationKind::Number);
+                }
+                "starter" => {
+                    run_on_starters.insert(word);
+                }
+                _ => {
+                    abbreviations.insert(word, AbbreviationKind::General);
+                }
+            }
+        }
+        let function_words = language.stop_words().map(str::to_lowercase).collect();
+        BoundaryRules { abbreviations, function_words, run_on_starters }
     }
 
-    /// Decides whether a UAX #29 boundary between `before` and `after` (both within one block) really
-    /// ends a sentence.
-    pub(crate) fn confirms_boundary(&self, before: &str, after: &str) -> bool {
-        let before = before.trim_end();
-        let after = after.trim_start();
+    /// Decides whether a candidate boundary between `sentence` (the text since the last boundary) and
+    /// `after` (the rest of the block) really ends a sentence.
+    pub(crate) fn verdict(&self, sentence: &str, after: &str) -> Verdict {
+        let raw_before = tail(sentence, LOOK_BEHIND_BYTES);
+        let spaced = raw_before.ends_with(char::is_whitespace);
+        let before = raw_before.trim_end();
+        let after = head(after, LOOK_AHEAD_BYTES).trim_start();
         if after.is_empty() || before.is_empty() {
-            return true;
+            return Verdict::Break;
+        }
+        if before.len() <= super::lists::MAX_MARKER_BYTES
+            && before.len() == sentence.trim().len()
+            && super::lists::is_marker_only(before)
+        {
+            // "1." or "a)" opening a list item is not a sentence of its own.
+            return Verdict::Continue;
         }
         let body = before.trim_end_matches(is_closing);
         let closed = body.len() != before.len();
         let Some(last) = body.chars().next_back() else {
-            return true;
+            return Verdict::Break;
         };
         let next_word = first_word(after);
         let next_starts_lower = next_word.chars().next().is_some_and(char::is_lowercase);
+        let next_starts_upper = next_word.chars().next().is_some_and(char::is_uppercase);
 
+        if !spaced && matches!(last, '.' | '!' | '?') && after.chars().next().is_some_and(char::is_alphanumeric) {
+            // No space after the mark: a URL ("search?q=1", "?)They"), a name ("Yahoo!Mail") or a slip.
+            return Verdict::Continue;
+        }
         if matches!(last, '!' | '?' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}') {
             // "Yahoo! in the accounting department": an exclamation inside a name or a quote goes on in
             // lower case.
-            return !next_starts_lower;
+            return if next_starts_lower { Verdict::Continue } else { Verdict::Break };
         }
         if last != '.' && last != '\u{2026}' {
-            return true;
+            return Verdict::Break;
         }
         let dots = trailing_dots(body);
         let before_dots = body[..body.len() - dots.bytes].trim_end();
+        // Looked up only where it matters, since most boundaries are decided without it.
+        let next_is_starter = || next_starts_upper && self.is_sentence_starter(next_word);
         if dots.count >= 2 || last == '\u{2026}' {
-            return self.confirms_ellipsis(before_dots, dots, next_word, next_starts_lower);
+            let ellipsis = Ellipsis { candidate: raw_before.len(), body_len: body.len(), dots, closed };
+            return ellipsis.verdict(before_dots, next_word, next_is_starter);
         }
         if closed {
             // `great." She` or `engineer.) at`: the closing mark is part of the sentence; a lower-case
             // word after it continues.
-            return !next_starts_lower;
+            return if next_starts_lower { Verdict::Continue } else { Verdict::Break };
         }
-        let word = last_word(before_dots);
+        let word = last_word(before_dots).trim_start_matches(is_opening);
         if word.is_empty() {
-            return true;
+            return Verdict::Break;
         }
-        let key = word.trim_start_matches(is_opening).to_lowercase();
         let next_is_number = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
-        let next_is_starter = self.is_sentence_starter(next_word);
 
-        if let Some(kind) = self.abbreviations.get(key.as_str()) {
-            return match kind {
+        let breaks = if let Some(kind) = self.abbreviation(word) {
+            match kind {
                 AbbreviationKind::Title => false,
                 AbbreviationKind::Number => !next_is_number,
-                AbbreviationKind::General => !next_starts_lower && !next_is_number && next_is_starter,
-            };
-        }
-        if is_initials(word.trim_start_matches(is_opening)) {
+                AbbreviationKind::General => !next_starts_lower && !next_is_number && next_is_starter(),
+            }
+        } else if is_initials(word) {
             // "J. R. R. Tolkien", "U.S.A. last year", but "you and I. Did you".
-            return next_is_starter;
-        }
-        if next_starts_lower {
-            return false;
-        }
-        true
+            next_is_starter()
+        } else {
+            !next_starts_lower
+        };
+        if breaks { Verdict::Break } else { Verdict::Continue }
     }
 
-    fn confirms_ellipsis(&self, before: &str, dots: Dots, next_word: &str, next_starts_lower: bool) -> bool {
-        if next_starts_lower || before.ends_with('[') || next_word.starts_with(']') {
-            return false;
-        }
-        // Three dots mark an omission inside a sentence ("is . . . I didn't mean it"); a fourth is the
-        // sentence's own period ("that.... She left").
-        dots.count >= 4 || next_word.starts_with('.')
-    }
-
+    /// A word that often opens a sentence, so a capitalised one after an abbreviation or initials starts
+    /// a new sentence: a function word ("It", "The") or a title ("Mr", "Dr").
     fn is_sentence_starter(&self, word: &str) -> bool {
-        let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
-        starts_upper && self.sentence_starters.contains(word.to_lowercase().as_str())
+        with_lowercase(word, |lower| {
+            self.function_words.contains(lower) || self.abbreviations.get(lower) == Some(&AbbreviationKind::Title)
+        })
+        .unwrap_or(false)
     }
+
+    fn abbreviation(&self, word: &str) -> Option<AbbreviationKind> {
+        with_lowercase(word, |lower| self.abbreviations.get(lower).copied()).flatten()
+    }
+
+    /// Whether `word` (any case) is a function word of the language.
+    pub(crate) fn is_function_word(&self, word: &str) -> bool {
+        with_lowercase(word, |lower| self.function_words.contains(lower)).unwrap_or(false)
+    }
+
+    /// Whether `word` (any case) often opens a sentence but seldom stands capitalised inside one.
+    pub(crate) fn is_run_on_starter(&self, word: &str) -> bool {
+        with_lowercase(word, |lower| self.run_on_starters.contains(lower)).unwrap_or(false)
+    }
+
+    /// Whether the language has run-on starters at all (the run-on rule is off without them).
+    pub(crate) fn has_run_on_starters(&self) -> bool {
+        !self.run_on_starters.is_empty()
+    }
+}
+
+/// A run of two or more periods or an ellipsis character at a candidate boundary.
+struct Ellipsis {
+    /// Length of the text up to the candidate boundary.
+    candidate: usize,
+    /// Length of the text up to the last dot.
+    body_len: usize,
+    dots: Dots,
+    /// Closing quotes or brackets follow the dots.
+    closed: bool,
+}
+
+impl Ellipsis {
+    fn verdict(&self, before_dots: &str, next_word: &str, next_is_starter: impl FnOnce() -> bool) -> Verdict {
+        let next_starts_upper = next_word.chars().next().is_some_and(char::is_uppercase);
+        if !next_starts_upper || before_dots.ends_with('[') || next_word.starts_with(']') {
+            return Verdict::Continue;
+        }
+        let dots = self.dots;
+        if !dots.spaced {
+            // "that.... She left", "useful ... If it is slow": an unspaced run ends the sentence before a
+            // word that opens sentences, or when it has a fourth dot (the sentence's own period); before a
+            // name it marks an omission ("such as... Maldives and Sri Lanka").
+            return if dots.count >= 4 || next_is_starter() { Verdict::Break } else { Verdict::Continue };
+        }
+        if dots.attached && dots.count >= 4 && !self.closed {
+            // "compounds. . . . The practice": the sentence ends with its own period and the spaced
+            // ellipsis opens the next one.
+            let after_first_dot = self.body_len - dots.bytes + 1;
+            return Verdict::BreakEarlier(self.candidate - after_first_dot);
+        }
+        // A spaced ellipsis marks an omission inside a sentence ("is . . . I didn't mean it"); a fourth
+        // period is the sentence's own ("with a period . . . . Next").
+        if dots.count >= 4 { Verdict::Break } else { Verdict::Continue }
+    }
+}
+
+/// The last at most `max` bytes of `text`, starting at a character boundary.
+fn tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The first at most `max` bytes of `text`, ending at a character boundary.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Calls `f` with `word` lower-cased in a stack buffer; `None` if the lower-cased word does not fit, in
+/// which case it is no abbreviation or function word either.
+fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
+    let mut buffer = [0u8; MAX_LOOKUP_BYTES];
+    if word.is_ascii() {
+        // The common case, byte by byte.
+        let lower = buffer.get_mut(..word.len())?;
+        for (to, from) in lower.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(lower).ok().map(f);
+    }
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let width = c.len_utf8();
+        if len + width > MAX_LOOKUP_BYTES {
+            return None;
+        }
+        c.encode_utf8(&mut buffer[len..len + width]);
+        len += width;
+    }
+    // The buffer holds whole UTF-8 encoded characters, so this cannot fail.
+    std::str::from_utf8(&buffer[..len]).ok().map(f)
 }
 
 /// A run of periods at the end of a text, spaced (". . .") or not ("...."), or an ellipsis character.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Dots {
+    /// Periods, an ellipsis character counting three.
     count: usize,
+    /// Bytes from the first dot to the end, inner spaces included.
     bytes: usize,
+    /// Spaces separate some of the dots.
+    spaced: bool,
+    /// The first dot is a period that follows a word directly ("compounds. . . .").
+    attached: bool,
 }
 
 fn trailing_dots(text: &str) -> Dots {
-    let mut count = 0;
-    let mut bytes = 0;
+    let mut dots = Dots { count: 0, bytes: 0, spaced: false, attached: false };
     let mut rest = text;
+    let mut first_is_period = false;
     loop {
-        let trimmed = if count > 0 { rest.trim_end_matches(' ') } else { rest };
-        if let Some(stripped) = trimmed.strip_suffix('.') {
-            count += 1;
-            bytes = text.len() - stripped.len();
-            rest = stripped;
+        let trimmed = if dots.count > 0 { rest.trim_end_matches(' ') } else { rest };
+        let had_space = trimmed.len() != rest.len();
+        let (stripped, count, is_period) = if let Some(stripped) = trimmed.strip_suffix('.') {
+            (stripped, 1, true)
         } else if let Some(stripped) = trimmed.strip_suffix('\u{2026}') {
-            count += 3;
-            bytes = text.len() - stripped.len();
-            rest = stripped;
+            (stripped, 3, false)
         } else {
             break;
-        }
+        };
+        dots.spaced |= had_space;
+        dots.count += count;
+        dots.bytes = text.len() - stripped.len();
+        first_is_period = is_period;
+        rest = stripped;
     }
-    Dots { count, bytes }
+    dots.attached = first_is_period && rest.chars().next_back().is_some_and(|c| !c.is_whitespace());
+    dots
 }
 
 /// Single letters joined by periods: "E", "J. R. R", "U.S.A", "e.g", "i.e".
@@ -238,35 +388,126 @@ mod tests {
         BoundaryRules::new(Language::English)
     }
 
+    fn breaks(before: &str, after: &str) -> bool {
+        rules().verdict(before, after) == Verdict::Break
+    }
+
+    fn continues(before: &str, after: &str) -> bool {
+        rules().verdict(before, after) == Verdict::Continue
+    }
+
     #[test]
     fn titles_never_end_a_sentence() {
-        assert!(!rules().confirms_boundary("I can see Mt.", " Fuji from here."));
-        assert!(!rules().confirms_boundary("He met Dr.", " Smith."));
+        assert!(continues("I can see Mt. ", "Fuji from here."));
+        assert!(continues("He met Dr. ", "Smith."));
     }
 
     #[test]
     fn general_abbreviations_end_a_sentence_before_a_sentence_starter() {
-        assert!(rules().confirms_boundary("the deal with Pitt, Briggs & Co.", " It closed."));
-        assert!(!rules().confirms_boundary("I work for the U.S.", " Government in Virginia."));
-        assert!(rules().confirms_boundary("I live in the U.S.", " How about you?"));
+        assert!(breaks("the deal with Pitt, Briggs & Co. ", "It closed."));
+        assert!(continues("I work for the U.S. ", "Government in Virginia."));
+        assert!(breaks("I live in the U.S. ", "How about you?"));
+        assert!(continues("We met at 5 p.m. ", "on Friday."));
+    }
+
+    #[test]
+    fn a_title_after_a_general_abbreviation_starts_a_sentence() {
+        assert!(breaks("He left at 6 P.M. ", "Mr. Smith stayed."));
+        assert!(breaks("She joined Acme Inc. ", "Dr. Jones did not."));
     }
 
     #[test]
     fn number_abbreviations_hold_only_before_numbers() {
-        assert!(!rules().confirms_boundary("Please turn to p.", " 55."));
-        assert!(rules().confirms_boundary("He said no.", " Then he left."));
+        assert!(continues("Please turn to p. ", "55."));
+        assert!(continues("You can find it at N°. ", "1026.253.553."));
+        assert!(breaks("He said no. ", "Then he left."));
     }
 
     #[test]
     fn initials_and_lower_case_continuations() {
-        assert!(!rules().confirms_boundary("My name is Jonas E.", " Smith."));
-        assert!(rules().confirms_boundary("you and I.", " Did you see"));
-        assert!(!rules().confirms_boundary("She works at Yahoo!", " in the accounting department."));
+        assert!(continues("My name is Jonas E. ", "Smith."));
+        assert!(breaks("you and I. ", "Did you see"));
+        assert!(continues("She works at Yahoo! ", "in the accounting department."));
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_with_their_sentence() {
+        assert!(continues("She turned to him, \"This is great.\" ", "she said."));
+        assert!(breaks("She turned to him, \"This is great.\" ", "She held the book."));
+        assert!(continues("He taught (He was an engineer.) ", "at the school."));
+    }
+
+    #[test]
+    fn marks_without_a_following_space_do_not_end_a_sentence() {
+        assert!(continues("see example.com/find?", "Query=1 today"));
+        assert!(continues("house arrest (and for how long?)", "They were"));
+        assert!(breaks("Is it over? ", "Yes."));
+    }
+
+    #[test]
+    fn a_list_marker_alone_is_not_a_sentence() {
+        assert!(continues("1. ", "The first item"));
+        assert!(continues("• 9. ", "The first item"));
+        assert!(continues("b.) ", "The second item"));
+        assert!(breaks("It was 1. ", "The rest is history."));
     }
 
     #[test]
     fn ellipses_within_and_at_the_end_of_sentences() {
-        assert!(!rules().confirms_boundary("the thing is . . .", " I didn't mean it."));
-        assert!(rules().confirms_boundary("I never meant that....", " She left the store."));
+        assert!(continues("the thing is . . . ", "I didn't mean it."));
+        assert!(breaks("with a period . . . . ", "Next sentence."));
+        assert!(breaks("I never meant that.... ", "She left the store."));
+        assert!(breaks("We want it to be useful ... ", "If it is slow, people leave."));
+        assert!(breaks("I waited\u{2026} ", "Then nobody came."));
+        assert!(continues("Arrivals elsewhere, such as... ", "Maldives and Sri Lanka, thrived."));
+        assert!(continues("I wasn't really ... ", "well, what I mean"));
+        assert!(continues("Bohr [...", "] used the analogy"));
+    }
+
+    #[test]
+    fn a_spaced_ellipsis_after_a_period_opens_the_next_sentence() {
+        let before = "into compounds. . . . ";
+        let verdict = rules().verdict(before, "The practice was not abandoned.");
+        assert_eq!(verdict, Verdict::BreakEarlier(" . . . ".len()));
+    }
+
+    #[test]
+    fn decisions_look_only_at_a_bounded_window() {
+        let long_word = "x".repeat(10_000);
+        assert!(breaks(&format!("{long_word}. "), "It goes on."));
+        assert!(continues("It was Dr. ", &long_word));
+    }
+
+    #[test]
+    fn every_language_file_is_well_formed() {
+        for language in Language::ALL {
+            for entry in language.abbreviations() {
+                let (word, kind) = entry.split_once(':').unwrap_or((entry, ""));
+                assert!(matches!(kind, "" | "title" | "number" | "starter"), "{language}: bad kind in {entry:?}");
+                assert!(!word.is_empty() && !word.ends_with('.'), "{language}: {entry:?} must drop the final period");
+                assert_eq!(word, word.to_lowercase(), "{language}: {entry:?} must be lower-case");
+            }
+        }
+    }
+
+    #[test]
+    fn other_languages_use_their_own_abbreviations() {
+        let german = BoundaryRules::new(Language::German);
+        assert_eq!(german.verdict("Gestern kam Dr. ", "Müller."), Verdict::Continue);
+        assert_eq!(german.verdict("Siehe Nr. ", "5."), Verdict::Continue);
+        let spanish = BoundaryRules::new(Language::Spanish);
+        assert_eq!(spanish.verdict("Llegó la Sra. ", "García."), Verdict::Continue);
+        assert_eq!(spanish.verdict("Llegó tarde. ", "Luego se fue."), Verdict::Break);
+        let russian = BoundaryRules::new(Language::Russian);
+        assert_eq!(russian.verdict("Это было в 2004 г. ", "Он уехал."), Verdict::Break);
+        assert_eq!(russian.verdict("Это было в 2004 г. ", "в Москве."), Verdict::Continue);
+    }
+
+    #[test]
+    fn lookups_lower_case_without_allocating_and_reject_overlong_words() {
+        assert_eq!(with_lowercase("ÉTÉ", str::to_owned), Some("été".to_owned()));
+        assert_eq!(with_lowercase(&"A".repeat(MAX_LOOKUP_BYTES + 1), |_| ()), None);
+        assert!(rules().is_function_word("The"));
+        assert_eq!(rules().abbreviation("U.S"), Some(AbbreviationKind::General));
     }
 }
