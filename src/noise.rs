@@ -56,6 +56,9 @@ const MAX_CREDIT_WORDS: usize = 12;
 const MAX_BYLINE_WORDS: usize = 15;
 /// A whole-line question or exclamation this short is a title ("Is Football Violence a Crime?").
 const MAX_TITLE_WORDS: usize = 12;
+/// A whole line in Title Case up to this long is a title ("Home Depot Stock Is Falling After Its
+/// Earnings Release.").
+const MAX_TITLE_CASE_WORDS: usize = 20;
 /// Captions are a sentence or two; a longer paragraph above a credit is article text.
 const MAX_CAPTION_WORDS: usize = 60;
 /// Paragraphs cut off with an ellipsis within this many paragraphs of each other form a teaser list.
@@ -258,15 +261,19 @@ impl NoiseDetector {
         let credit = words <= MAX_CREDIT_WORDS && (!sentence.terminated || bracketed) && has(CueList::Credit);
         let byline = words <= MAX_BYLINE_WORDS && self.is_byline(body);
         let truncated = is_truncated(body);
-        let title = sentence.starts_line && sentence.ends_line && words <= MAX_TITLE_WORDS && is_exclamation(body);
+        let whole_line = sentence.starts_line && sentence.ends_line;
+        let title_case = whole_line && words <= MAX_TITLE_CASE_WORDS && is_title_case(body);
+        let title = title_case || (whole_line && words <= MAX_TITLE_WORDS && is_exclamation(body));
         let prose = sentence.terminated
             && words >= PROSE_MIN_WORDS
             && function_words > 0
+            // A short whole-line question is a title ("Is Football Violence a Crime?") or a question the
+            // article asks: complete, but not prose.
             && !(byline || credit || truncated || title)
             && !(cue && words < PROSE_DESPITE_CUE_WORDS);
         let caption = has(CueList::Caption);
         let signed = has(CueList::Mention) || body.contains([':', '/', '(', ')', ',', '\u{a9}']);
-        Traits { words, function_words, cue, credit, signed, caption, byline, truncated, prose }
+        Traits { words, function_words, cue, credit, signed, caption, byline, truncated, title_case, prose }
     }
 
     /// "By Carrie Arnold", "Written by Rachael Link, MS, RD on November 14": a byline word, then a name of
@@ -293,6 +300,26 @@ fn is_word_byte(b: u8) -> bool {
 /// Ends in `?` or `!`, before any closing quotes and brackets.
 fn is_exclamation(sentence: &str) -> bool {
     sentence.trim_end_matches(is_closing).ends_with(['?', '!'])
+}
+
+/// All its longer words are capitalised, as in a title: "Stadia Falls Short of 4K at Launch". Short words
+/// are left out, since titles keep "of", "at", "the" in lower case; a sentence, however full of names
+/// ("The Secretary of State for Culture, Media and Sport … has hit out at critics"), has a verb or a
+/// noun in lower case.
+fn is_title_case(sentence: &str) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for word in sentence.split_whitespace() {
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            continue;
+        };
+        if first.is_alphabetic() && chars.take(3).count() == 3 {
+            long += 1;
+            capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    long >= 4 && capitalised == long
 }
 
 /// Ends in an ellipsis (`...` or `…`) right after a word: an excerpt cut off, not a sentence.
@@ -330,6 +357,8 @@ struct Traits {
     byline: bool,
     /// Cut off with an ellipsis: "The headphones offer up to 12 hours of list..."
     truncated: bool,
+    /// A whole line in Title Case: a headline, even with a full stop.
+    title_case: bool,
     /// A complete sentence of article length.
     prose: bool,
 }
@@ -404,7 +433,7 @@ fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
                 Kind::Prose
             }
         } else if sentences[start..end].iter().all(|s| s.terminated)
-            && members.iter().all(|t| !t.cue && !t.byline && !t.credit && t.function_words > 0)
+            && members.iter().all(|t| !(t.cue || t.byline || t.credit || t.title_case) && t.function_words > 0)
         {
             Kind::Sentences
         } else {
@@ -718,6 +747,20 @@ mod tests {
     fn a_subheading_with_a_credit_word_does_not_make_a_caption() {
         let text = format!("{LEAD}\n\n{SECOND}\n\nThe big picture\n\n{THIRD}");
         assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_title_case_headline_with_a_full_stop_is_not_the_lead() {
+        let title = "Home Depot Stock Is Falling After Its Earnings Release.";
+        let text = format!("Markets\n\n{title}\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+        for names in [
+            "Kisna - the Warrior Poet opens in the UK on 21 January.",
+            "The Secretary of State for Culture, Media and Sport, Tessa Jowell, has hit out at critics of the Bill.",
+        ] {
+            let text = format!("In brief\n\n{names}\n\n{SECOND}\n\n{THIRD}");
+            assert_eq!(candidates(&text), [names, SECOND, THIRD]);
+        }
     }
 
     #[test]
