@@ -225,6 +225,9 @@ impl NoiseDetector {
                 };
                 if t.cue {
                     z += if short || fragment { 3.0 } else { 1.2 };
+                } else if t.mention && place != Place::Body {
+                    // Outside the article, "cookies" and "the website" are about this page.
+                    z += 1.2;
                 }
                 if t.caption {
                     z += 2.0;
@@ -256,7 +259,8 @@ impl NoiseDetector {
         let has = |list: CueList| cues & list as u8 != 0;
         let function_words = words.saturating_sub(content_words);
         let short_or_fragment = words < SHORT_WORDS || !sentence.terminated;
-        let cue = has(CueList::Prompt) || (short_or_fragment && has(CueList::Mention));
+        let mention = has(CueList::Mention);
+        let cue = has(CueList::Prompt) || (short_or_fragment && mention);
         let bracketed = body.starts_with('(') || body.ends_with(')');
         let credit = words <= MAX_CREDIT_WORDS && (!sentence.terminated || bracketed) && has(CueList::Credit);
         let byline = words <= MAX_BYLINE_WORDS && self.is_byline(body);
@@ -272,8 +276,8 @@ impl NoiseDetector {
             && !(byline || credit || truncated || title)
             && !(cue && words < PROSE_DESPITE_CUE_WORDS);
         let caption = has(CueList::Caption);
-        let signed = has(CueList::Mention) || body.contains([':', '/', '(', ')', ',', '\u{a9}']);
-        Traits { words, function_words, cue, credit, signed, caption, byline, truncated, title_case, prose }
+        let signed = mention || body.contains([':', '/', '(', ')', ',', '\u{a9}']);
+        Traits { words, function_words, cue, credit, signed, caption, byline, truncated, title_case, mention, prose }
     }
 
     /// "By Carrie Arnold", "Written by Rachael Link, MS, RD on November 14": a byline word, then a name of
@@ -359,6 +363,8 @@ struct Traits {
     truncated: bool,
     /// A whole line in Title Case: a headline, even with a full stop.
     title_case: bool,
+    /// Names a platform, an agency or a thing sites have ("cookies", "privacy policy").
+    mention: bool,
     /// A complete sentence of article length.
     prose: bool,
 }
