@@ -826,6 +826,28 @@ mod tests {
         assert!(r.likelihood[1] < 0.5, "{r:?}");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_page_of_lines_gets_a_likelihood_per_sentence(
+            lines in proptest::collection::vec(
+                proptest::string::string_regex("(By |Photo: |\\(|Subscribe|[A-Z][a-z]{0,8}| |[a-z]{1,9}|[.,:;!?…)©/\"'’—-]|\\.\\.\\.|é|日本){0,24}").unwrap(),
+                0..40,
+            ),
+            blank in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let mut text = String::new();
+            for (line, blank) in lines.iter().zip(&blank) {
+                text.push_str(line);
+                text.push_str(if *blank { "\n\n" } else { "\n" });
+            }
+            let (texts, r) = report(&text);
+            proptest::prop_assert_eq!(r.likelihood.len(), texts.len());
+            proptest::prop_assert_eq!(r.hard.len(), texts.len());
+            proptest::prop_assert!(r.likelihood.iter().all(|p| (0.0..=1.0).contains(p)));
+        }
+    }
+
     #[test]
     fn empty_and_odd_inputs_do_not_panic() {
         for text in ["", "...", "\n\n\n", "…", "(", "By", "By A", "a\n\nb\n\nc", "1.\n\n2.\n\n3."] {
