@@ -63,6 +63,8 @@ const MAX_TITLE_CASE_WORDS: usize = 20;
 const MAX_CAPTION_WORDS: usize = 60;
 /// Paragraphs cut off with an ellipsis within this many paragraphs of each other form a teaser list.
 const TEASER_LIST_SPAN: usize = 3;
+/// A teaser is an excerpt of a couple of hundred characters.
+const MAX_TEASER_WORDS: usize = 50;
 /// What a paragraph that is not prose costs the main region: this, plus its words up to
 /// [`MAX_LINE_COST_WORDS`]. A menu of one-word lines weighs about as much as its length on the page.
 const LINE_COST: i64 = 4;
@@ -450,19 +452,22 @@ fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
         out.push(Paragraph { sentences: start..end, words, prose_words, kind, credit_line });
         start = end;
     }
-    // A paragraph cut off with an ellipsis is a teaser when it comes in a list of them or under a title;
-    // one in running text is the article's own ("Google confirmed this in a statement…").
+    // A paragraph cut off with an ellipsis is a teaser when it is short and comes under a title or in a
+    // list of them; one that follows running text is the article's own ("Google confirmed this in a
+    // statement…"), and so is one between paragraphs of text or a long one (readers' letters trailing
+    // off).
     let cut: Vec<bool> = out.iter().map(|p| p.kind == Kind::Teaser).collect();
-    for k in 0..out.len() {
-        if !cut[k] {
-            continue;
-        }
+    let text = |k: usize| !cut[k] && out[k].is_text();
+    let mut own = vec![false; out.len()];
+    for k in (0..out.len()).filter(|&k| cut[k]) {
         let window = &cut[k.saturating_sub(TEASER_LIST_SPAN)..(k + TEASER_LIST_SPAN + 1).min(cut.len())];
         let in_list = window.iter().filter(|&&c| c).count() > 1;
-        let in_text = k > 0 && out[k - 1].is_text();
-        if in_text && !in_list {
-            out[k].kind = if out[k].prose_words > 0 { Kind::Prose } else { Kind::Sentences };
-        }
+        let after_text = k > 0 && text(k - 1);
+        let before_text = k + 1 < out.len() && text(k + 1);
+        own[k] = out[k].words > MAX_TEASER_WORDS || (after_text && (before_text || !in_list));
+    }
+    for (paragraph, _) in out.iter_mut().zip(&own).filter(|(_, own)| **own) {
+        paragraph.kind = if paragraph.prose_words > 0 { Kind::Prose } else { Kind::Sentences };
     }
     // A short prose paragraph right above a credit line is the caption the credit belongs to.
     for k in 1..out.len() {
@@ -788,6 +793,18 @@ mod tests {
         let trailing = "Google confirmed this in a statement to reporters on the eve of the launch…";
         let text = format!("{LEAD}\n\n{trailing}\n\n{SECOND}");
         assert_eq!(candidates(&text), [LEAD, trailing, SECOND]);
+        let letters = [
+            "I play online every day and I find myself lying to friends and rescheduling everything around my \
+             gaming fix. The longest I played was a whole day and a night without a break. I know I play for too \
+             long, but it is an obsession that I cannot control. Can you recommend a counsellor, as I am \
+             increasingly concerned...",
+            "Me and my mate play online for an hour or two a day, and we are both aware of how much time can \
+             disappear by sitting in front of a screen trying to beat some stranger. It is about getting the \
+             balance right between getting home, relieving the stress of a day with an hour of gaming, and \
+             enjoying real life...",
+        ];
+        let text = format!("{LEAD}\n\n{}\n\n{}\n\n{SECOND}", letters[0], letters[1]);
+        assert_eq!(candidates(&text), report(&text).0, "long letters trailing off are text");
     }
 
     #[test]
