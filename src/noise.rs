@@ -54,6 +54,8 @@ const SHORT_WORDS: usize = 6;
 /// are short.
 const MAX_CREDIT_WORDS: usize = 12;
 const MAX_BYLINE_WORDS: usize = 15;
+/// An advertisement's label is a word or a few: "Advertisement", "Story continues below gallery".
+const MAX_PLACEHOLDER_WORDS: usize = 5;
 /// A whole-line question or exclamation this short is a title ("Is Football Violence a Crime?").
 const MAX_TITLE_WORDS: usize = 12;
 /// A whole line in Title Case up to this long is a title ("Home Depot Stock Is Falling After Its
@@ -99,8 +101,10 @@ enum CueList {
     Credit = 4,
     /// Phrases of captions: "file photo", "(left)".
     Caption = 8,
+    /// Labels of what interrupts an article's text: "Advertisement", "Story continues below".
+    Interruption = 16,
     /// Words that open a byline: "by", "written by".
-    Byline = 16,
+    Byline = 32,
 }
 
 /// Scores sentences for boilerplate, for one language. Build it once; it is `Send + Sync`.
@@ -127,6 +131,7 @@ impl NoiseDetector {
                 "[mention]" => CueList::Mention,
                 "[credit]" => CueList::Credit,
                 "[caption]" => CueList::Caption,
+                "[interruption]" => CueList::Interruption,
                 "[byline]" => CueList::Byline,
                 _ if list == CueList::Byline => {
                     bylines.push(entry);
@@ -278,8 +283,22 @@ impl NoiseDetector {
             && !(byline || credit || truncated || title)
             && !(cue && words < PROSE_DESPITE_CUE_WORDS);
         let caption = has(CueList::Caption);
+        let interruption = words <= MAX_PLACEHOLDER_WORDS && has(CueList::Interruption);
         let signed = mention || body.contains([':', '/', '(', ')', ',', '\u{a9}']);
-        Traits { words, function_words, cue, credit, signed, caption, byline, truncated, title_case, mention, prose }
+        Traits {
+            words,
+            function_words,
+            cue,
+            credit,
+            signed,
+            caption,
+            byline,
+            truncated,
+            title_case,
+            mention,
+            interruption,
+            prose,
+        }
     }
 
     /// "By Carrie Arnold", "Written by Rachael Link, MS, RD on November 14": a byline word, then a name of
@@ -367,6 +386,8 @@ struct Traits {
     title_case: bool,
     /// Names a platform, an agency or a thing sites have ("cookies", "privacy policy").
     mention: bool,
+    /// A short label of an advertisement or a gallery: "Advertisement", "Story continues below gallery".
+    interruption: bool,
     /// A complete sentence of article length.
     prose: bool,
 }
@@ -396,9 +417,16 @@ struct Paragraph {
     /// A short paragraph that starts with a signed photo credit of at least two words (a bare "Reuters"
     /// after the last paragraph is the wire's credit for the article, not a caption's).
     credit_line: bool,
+    /// A label on its own that stands in for an advertisement or a gallery: "Advertisement".
+    placeholder: bool,
 }
 
 impl Paragraph {
+    /// What articles have between their paragraphs: a picture's caption and credit, an advertisement.
+    fn interrupts(&self) -> bool {
+        self.kind == Kind::Caption || self.credit_line || self.placeholder
+    }
+
     /// Prose or complete sentences: what an article's paragraphs are.
     fn is_text(&self) -> bool {
         matches!(self.kind, Kind::Prose | Kind::Sentences)
@@ -449,7 +477,8 @@ fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
         };
         let lead = &members[0];
         let credit_line = lead.credit && lead.signed && lead.words >= 2 && words <= MAX_CREDIT_WORDS;
-        out.push(Paragraph { sentences: start..end, words, prose_words, kind, credit_line });
+        let placeholder = members.len() == 1 && lead.interruption;
+        out.push(Paragraph { sentences: start..end, words, prose_words, kind, credit_line, placeholder });
         start = end;
     }
     // A paragraph cut off with an ellipsis is a teaser when it is short and comes under a title or in a
@@ -504,7 +533,7 @@ impl Layout {
             return Layout { body: None };
         };
         let continues = |k: usize| {
-            let next = paragraphs[k + 1..].iter().find(|p| p.kind != Kind::Caption && !p.credit_line);
+            let next = paragraphs[k + 1..].iter().find(|p| !p.interrupts());
             next.is_some_and(Paragraph::is_text)
         };
         let mut gap = 0;
@@ -772,6 +801,15 @@ mod tests {
             let text = format!("In brief\n\n{names}\n\n{SECOND}\n\n{THIRD}");
             assert_eq!(candidates(&text), [names, SECOND, THIRD]);
         }
+    }
+
+    #[test]
+    fn an_advertisement_after_the_lead_does_not_cut_it_off_but_share_buttons_do() {
+        let text = format!("Chip ties\n\n{LEAD}\n\nAdvertisement\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+        let standfirst = "The two allies want closer co-operation in research on advanced semiconductors.";
+        let text = format!("Chip ties\n\n{standfirst}\n\nShare\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
     }
 
     #[test]
