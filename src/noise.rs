@@ -74,6 +74,9 @@ const MAX_LINE_COST_WORDS: usize = 20;
 /// How much furniture (in the units of [`LINE_COST`]) may separate the main region from earlier article
 /// text: a picture gallery or a box of links inside the article, not a page of menus.
 const MAX_BACK_GAP: i64 = 250;
+/// A standfirst is a sentence or two shorter than this; a lead that a photo separates from the second
+/// paragraph is at least this long.
+const MIN_LEAD_WORDS: usize = 30;
 /// How many words of prose may stand above an article's lead: a standfirst and a photo caption.
 const MAX_PRELUDE_WORDS: usize = 150;
 
@@ -533,8 +536,13 @@ impl Layout {
             return Layout { body: None };
         };
         let continues = |k: usize| {
-            let next = paragraphs[k + 1..].iter().find(|p| !p.interrupts());
-            next.is_some_and(Paragraph::is_text)
+            let Some(skip) = paragraphs[k + 1..].iter().position(|p| !p.interrupts()) else {
+                return false;
+            };
+            // A standfirst may sit right above the lead photo: across a picture, only a paragraph of a
+            // lead's length continues.
+            let across_picture = paragraphs[k + 1..k + 1 + skip].iter().any(|p| !p.placeholder);
+            paragraphs[k + 1 + skip].is_text() && (!across_picture || paragraphs[k].prose_words >= MIN_LEAD_WORDS)
         };
         let mut gap = 0;
         for k in (0..first).rev() {
@@ -810,6 +818,20 @@ mod tests {
         let standfirst = "The two allies want closer co-operation in research on advanced semiconductors.";
         let text = format!("Chip ties\n\n{standfirst}\n\nShare\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}");
         assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_standfirst_right_above_the_lead_photo_is_left_out_but_a_long_lead_above_one_is_kept() {
+        let standfirst = "The two allies want closer co-operation in research on advanced semiconductors.";
+        let caption = "Officials wave flags at a ceremony in Tokyo on Thursday, November 18, 2023.";
+        let credit = "Photo: Kim Kyung-Hoon, Reuters";
+        let text = format!("Chip ties\n\n{standfirst}\n\n{caption}\n\n{credit}\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+        let long_lead = "NEW YORK (Reuters) - Oil prices fell sharply on Tuesday on oversupply concerns, while a \
+                         gauge of stocks across the globe held near record highs as investors awaited news on \
+                         trade talks.";
+        let text = format!("Markets\n\n{long_lead}\n\n{caption}\n\n{credit}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [long_lead, SECOND, THIRD]);
     }
 
     #[test]
