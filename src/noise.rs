@@ -106,8 +106,10 @@ enum CueList {
     Caption = 8,
     /// Labels of what interrupts an article's text: "Advertisement", "Story continues below".
     Interruption = 16,
+    /// Calls to action, a prompt when they open a sentence: "Sign up (it's free)", "Subscribe to …".
+    Call = 32,
     /// Words that open a byline: "by", "written by".
-    Byline = 32,
+    Byline = 64,
 }
 
 /// Scores sentences for boilerplate, for one language. Build it once; it is `Send + Sync`.
@@ -135,6 +137,7 @@ impl NoiseDetector {
                 "[credit]" => CueList::Credit,
                 "[caption]" => CueList::Caption,
                 "[interruption]" => CueList::Interruption,
+                "[call]" => CueList::Call,
                 "[byline]" => CueList::Byline,
                 _ if list == CueList::Byline => {
                     bylines.push(entry);
@@ -179,7 +182,10 @@ impl NoiseDetector {
                 continue;
             };
             if sentence.start <= m.start() && m.end() <= sentence.end {
-                masks[k] |= self.cue_lists[m.pattern().as_usize()];
+                let lists = self.cue_lists[m.pattern().as_usize()];
+                let opens = text[sentence.start..m.start()].chars().all(|c| !c.is_alphanumeric());
+                let call = if opens && lists & CueList::Call as u8 != 0 { CueList::Prompt as u8 } else { 0 };
+                masks[k] |= lists | call;
             }
         }
         masks
@@ -416,6 +422,9 @@ struct Paragraph {
     sentences: Range<usize>,
     words: usize,
     prose_words: usize,
+    /// Prose words of sentences without a prompt: what counts towards the main region, so that a long
+    /// cookie notice never outweighs a short article.
+    plain_prose_words: usize,
     kind: Kind,
     /// A short paragraph that starts with a signed photo credit of at least two words (a bare "Reuters"
     /// after the last paragraph is the wire's credit for the article, not a caption's).
@@ -428,6 +437,11 @@ impl Paragraph {
     /// What articles have between their paragraphs: a picture's caption and credit, an advertisement.
     fn interrupts(&self) -> bool {
         self.kind == Kind::Caption || self.credit_line || self.placeholder
+    }
+
+    /// Prose that does not owe its length to sentences with prompts: a cookie notice is not.
+    fn is_plain_prose(&self) -> bool {
+        self.kind == Kind::Prose && self.plain_prose_words > 0
     }
 
     /// Prose or complete sentences: what an article's paragraphs are.
@@ -443,7 +457,7 @@ impl Paragraph {
     /// What the paragraph adds to the main region's balance of prose over furniture.
     fn gain(&self) -> i64 {
         match self.kind {
-            Kind::Prose => self.prose_words as i64,
+            Kind::Prose => self.plain_prose_words as i64,
             Kind::Sentences => 0,
             Kind::Caption | Kind::Teaser | Kind::Other => -self.cost(),
         }
@@ -460,6 +474,7 @@ fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
         let members = &traits[start..end];
         let words: usize = members.iter().map(|t| t.words).sum();
         let prose_words: usize = members.iter().filter(|t| t.prose).map(|t| t.words).sum();
+        let plain_prose_words: usize = members.iter().filter(|t| t.prose && !t.cue).map(|t| t.words).sum();
         let last = &members[members.len() - 1];
         let kind = if last.truncated {
             Kind::Teaser // Confirmed or undone below, once the neighbours are known.
@@ -481,7 +496,15 @@ fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
         let lead = &members[0];
         let credit_line = lead.credit && lead.signed && lead.words >= 2 && words <= MAX_CREDIT_WORDS;
         let placeholder = members.len() == 1 && lead.interruption;
-        out.push(Paragraph { sentences: start..end, words, prose_words, kind, credit_line, placeholder });
+        out.push(Paragraph {
+            sentences: start..end,
+            words,
+            prose_words,
+            plain_prose_words,
+            kind,
+            credit_line,
+            placeholder,
+        });
         start = end;
     }
     // A paragraph cut off with an ellipsis is a teaser when it is short and comes under a title or in a
@@ -547,7 +570,7 @@ impl Layout {
         let mut gap = 0;
         for k in (0..first).rev() {
             let paragraph = &paragraphs[k];
-            if paragraph.kind == Kind::Prose && continues(k) {
+            if paragraph.is_plain_prose() && continues(k) {
                 first = k;
                 gap = 0;
                 continue;
@@ -563,11 +586,12 @@ impl Layout {
         }
         // What stands above a lead is short; past that much prose, the article's paragraphs are simply
         // apart (a picture between each), and the body starts where the region does.
-        let mut start = first;
+        let region_start = (first..=last).find(|&k| paragraphs[k].is_plain_prose()).unwrap_or(first);
+        let mut start = region_start;
         let mut skipped = 0;
-        for k in first..=last {
+        for k in region_start..=last {
             let paragraph = &paragraphs[k];
-            if paragraph.kind != Kind::Prose {
+            if !paragraph.is_plain_prose() {
                 continue;
             }
             if continues(k) {
@@ -737,10 +761,14 @@ mod tests {
             assert_eq!(sentences.len(), 1, "{text}");
             detector.cue_masks(text, &sentences)[0]
         };
-        assert_eq!(mask("Sign up for our newsletter"), CueList::Prompt as u8 | CueList::Mention as u8);
-        assert_eq!(mask("Facebook"), CueList::Mention as u8);
-        assert_eq!(mask("Photo: Hau Dinh, AP"), CueList::Prompt as u8 | CueList::Credit as u8);
-        assert_eq!(mask("In this photo, the ship leaves port."), CueList::Caption as u8 | CueList::Credit as u8);
+        let has = |text: &str, list: CueList| mask(text) & list as u8 != 0;
+        assert!(has("Sign up for our newsletter", CueList::Prompt), "a call that opens a sentence is a prompt");
+        assert!(!has("Customers who sign up in December get free calls.", CueList::Prompt));
+        assert!(has("Customers who sign up in December get free calls.", CueList::Mention));
+        assert!(has("Facebook", CueList::Mention) && !has("Facebook", CueList::Prompt));
+        assert!(has("Photo: Hau Dinh, AP", CueList::Credit) && has("Photo: Hau Dinh, AP", CueList::Prompt));
+        assert!(has("In this photo, the ship leaves port.", CueList::Caption));
+        assert!(has("Advertisement", CueList::Interruption));
         assert_eq!(mask("Shareholders and photographers met."), 0, "cues match whole words only");
         assert!(detector.bylines.contains(&"by"));
     }
@@ -832,6 +860,17 @@ mod tests {
                          trade talks.";
         let text = format!("Markets\n\n{long_lead}\n\n{caption}\n\n{credit}\n\n{SECOND}\n\n{THIRD}");
         assert_eq!(candidates(&text), [long_lead, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_long_cookie_notice_does_not_outweigh_a_short_article() {
+        let notice = "We use cookies and other tracking technologies to improve your browsing experience on our \
+                      site, show personalized content and targeted ads, analyze site traffic, and understand \
+                      where our audience is coming from.\n\nBy choosing I Accept, you consent to our use of \
+                      cookies and other tracking technologies, which are described in our cookie policy and in the \
+                      terms that apply to this site.";
+        let text = format!("{notice}\n\nI Accept\n\nHome\n\nNews\n\nChip ties\n\n{LEAD}\n\n{SECOND}");
+        assert_eq!(candidates(&text), [LEAD, SECOND]);
     }
 
     #[test]
