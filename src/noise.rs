@@ -183,7 +183,8 @@ impl NoiseDetector {
             };
             if sentence.start <= m.start() && m.end() <= sentence.end {
                 let lists = self.cue_lists[m.pattern().as_usize()];
-                let opens = text[sentence.start..m.start()].chars().all(|c| !c.is_alphanumeric());
+                let before = text.get(sentence.start..m.start()).unwrap_or("");
+                let opens = before.chars().all(|c| !c.is_alphanumeric());
                 let call = if opens && lists & CueList::Call as u8 != 0 { CueList::Prompt as u8 } else { 0 };
                 masks[k] |= lists | call;
             }
@@ -377,8 +378,8 @@ struct Traits {
     words: usize,
     /// Words of the language's stop list: prose has some, addresses, scores and copyright lines none.
     function_words: usize,
-    /// Contains a prompt ("sign up", "we use cookies"), or is short or unfinished and mentions a site or
-    /// platform ("Facebook", "Comments").
+    /// Contains a prompt ("we use cookies", "click here"), opens with a call to action ("Sign up for…"),
+    /// or is short or unfinished and mentions a site or platform ("Facebook", "Comments").
     cue: bool,
     /// A short unfinished or bracketed line with a credit word: "Photo: Hau Dinh, AP", "(NASA via AP)".
     credit: bool,
