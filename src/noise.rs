@@ -54,6 +54,8 @@ const SHORT_WORDS: usize = 6;
 /// are short.
 const MAX_CREDIT_WORDS: usize = 12;
 const MAX_BYLINE_WORDS: usize = 15;
+/// What may come before a call to action that opens a sentence: a quote mark or a bullet and a space.
+const MAX_OPENING_BYTES: usize = 4;
 /// An advertisement's label is a word or a few: "Advertisement", "Story continues below gallery".
 const MAX_PLACEHOLDER_WORDS: usize = 5;
 /// A whole-line question or exclamation this short is a title ("Is Football Violence a Crime?").
@@ -183,10 +185,11 @@ impl NoiseDetector {
             };
             if sentence.start <= m.start() && m.end() <= sentence.end {
                 let lists = self.cue_lists[m.pattern().as_usize()];
-                let before = text.get(sentence.start..m.start()).unwrap_or("");
-                let opens = before.chars().all(|c| !c.is_alphanumeric());
-                let call = if opens && lists & CueList::Call as u8 != 0 { CueList::Prompt as u8 } else { 0 };
-                masks[k] |= lists | call;
+                // A call opens the sentence when at most a quote or a bullet comes before it.
+                let opens = lists & CueList::Call as u8 != 0
+                    && m.start() - sentence.start <= MAX_OPENING_BYTES
+                    && text.get(sentence.start..m.start()).is_some_and(|s| s.chars().all(|c| !c.is_alphanumeric()));
+                masks[k] |= if opens { lists | CueList::Prompt as u8 } else { lists };
             }
         }
         masks
