@@ -1,9 +1,22 @@
 //! Boilerplate detection: which sentences are page furniture rather than the article.
 //!
-//! Scraped pages bring navigation, paywall and newsletter prompts, photo credits, share lines and
-//! teasers. None of them may reach a brief. Each sentence gets a boilerplate likelihood from general
-//! signals only: layout (a line on its own without final punctuation), length, cue phrases from
-//! `data/noise/`, repetition within the page, and distance from the page's main run of prose.
+//! Scraped pages bring navigation, paywall and newsletter prompts, photo captions and credits, bylines,
+//! share lines, teasers for other articles and comments. None of them may reach a brief. The detector
+//! works like jusText or boilerpipe, on text lines instead of HTML blocks, in three steps:
+//!
+//! 1. Each sentence is judged on its own: its length, its final punctuation, whether it is a line of
+//!    its own, its share of function words, and cue phrases from `data/noise/` (prompts, credits,
+//!    caption phrases, byline words).
+//! 2. Each paragraph (text between blank lines) is classed from its sentences: prose, a photo caption
+//!    (prose above or ending in a credit), a teaser (cut off with an ellipsis, in a list of them),
+//!    short complete sentences, or other furniture.
+//! 3. The article body is located among the paragraphs: the first stretch with a high balance of prose
+//!    over furniture, starting at the first prose paragraph that continues into more text. The
+//!    standfirst, the lead photo's caption and anything else above the body are never candidates, since
+//!    the position prior of the news preset would favour them; what follows the body is suspect.
+//!
+//! The signals add up, logistic-style, to a likelihood per sentence; some (a repeated line, a prompt on
+//! a short line, a byline, a credit) rule a sentence out whatever the threshold.
 //!
 //! ```
 //! use nutgraf::{Analyzer, Language, NoiseDetector, SentenceSplitter};
@@ -20,98 +33,300 @@
 //! assert_eq!(kept, ["The central bank raised rates by half a point on Tuesday, its third increase this year, citing stubborn inflation."]);
 //! ```
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::analyze::AnalyzedDocument;
 use crate::language::Language;
 use crate::segment::{Sentence, is_closing};
 
-/// Prose: a sentence at least this long, with final punctuation and no cue phrase, is article text.
+/// Prose: a complete sentence at least this long, with function words, is article text.
 const PROSE_MIN_WORDS: usize = 10;
-/// Paragraphs of non-prose that the main text may span (a caption or a subheading inside the article).
-const MAX_REGION_GAP: usize = 3;
+/// Articles discuss privacy policies and people who sign up: a prompt phrase only keeps a sentence
+/// shorter than this from counting as prose (its likelihood is raised at any length).
+const PROSE_DESPITE_CUE_WORDS: usize = 15;
+/// Sentences shorter than this are fragments of layout more often than sentences.
+const SHORT_WORDS: usize = 6;
+/// A photo credit ("Photo: Hau Dinh, AP") and a byline ("By Louis Jacobson on Monday, November 18th")
+/// are short.
+const MAX_CREDIT_WORDS: usize = 12;
+const MAX_BYLINE_WORDS: usize = 15;
+/// What may come before a call to action that opens a sentence: a quote mark or a bullet and a space.
+const MAX_OPENING_BYTES: usize = 4;
+/// An advertisement's label is a word or a few: "Advertisement", "Story continues below gallery".
+const MAX_PLACEHOLDER_WORDS: usize = 5;
+/// A whole-line question or exclamation this short is a title ("Is Football Violence a Crime?").
+const MAX_TITLE_WORDS: usize = 12;
+/// A whole line in Title Case up to this long is a title ("Home Depot Stock Is Falling After Its
+/// Earnings Release.").
+const MAX_TITLE_CASE_WORDS: usize = 20;
+/// Captions are a sentence or two; a longer paragraph above a credit is article text.
+const MAX_CAPTION_WORDS: usize = 60;
+/// Paragraphs cut off with an ellipsis within this many paragraphs of each other form a teaser list.
+const TEASER_LIST_SPAN: usize = 3;
+/// A teaser is an excerpt of a couple of hundred characters.
+const MAX_TEASER_WORDS: usize = 50;
+/// What a paragraph that is not prose costs the main region: this, plus its words up to
+/// [`MAX_LINE_COST_WORDS`]. A menu of one-word lines weighs about as much as its length on the page.
+const LINE_COST: i64 = 4;
+const MAX_LINE_COST_WORDS: usize = 20;
+/// How much furniture (in the units of [`LINE_COST`]) may separate the main region from earlier article
+/// text: a picture gallery or a box of links inside the article, not a page of menus.
+const MAX_BACK_GAP: i64 = 250;
+/// A standfirst is a sentence or two shorter than this; a lead that a photo separates from the second
+/// paragraph is at least this long.
+const MIN_LEAD_WORDS: usize = 30;
+/// How many words of prose may stand above an article's lead: a standfirst and a photo caption.
+const MAX_PRELUDE_WORDS: usize = 150;
 
 /// Per-sentence boilerplate likelihoods, and the headline if the text opens with one.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NoiseReport {
     /// Likelihood in [0, 1] that each sentence is boilerplate.
     pub likelihood: Vec<f64>,
-    /// Whether each sentence must never be chosen whatever the threshold: a cue-phrase prompt, a
-    /// repeated line, or a fragment of fewer than three words.
+    /// Whether each sentence must never be chosen whatever the threshold: a repeated line, a prompt or
+    /// a site name on a short line, a byline, a photo credit, or a fragment of fewer than three words.
     pub hard: Vec<bool>,
     /// The index of the headline: a first line without final punctuation, followed by more text.
     pub headline: Option<usize>,
 }
 
+/// The lists of `data/noise/<language>.txt`; a `[name]` line starts one. Each list but the bylines
+/// is a bit in a sentence's cue mask.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CueList {
+    /// Phrases that address the reader or speak for the site: "sign up", "we use cookies".
+    Prompt = 1,
+    /// Names that furniture uses and prose uses too: "Facebook", "Reuters", "privacy policy".
+    Mention = 2,
+    /// Words of photo credits: "photo", "courtesy", "AP".
+    Credit = 4,
+    /// Phrases of captions: "file photo", "(left)".
+    Caption = 8,
+    /// Labels of what interrupts an article's text: "Advertisement", "Story continues below".
+    Interruption = 16,
+    /// Calls to action, a prompt when they open a sentence: "Sign up (it's free)", "Subscribe to …".
+    Call = 32,
+    /// Words that open a byline: "by", "written by".
+    Byline = 64,
+}
+
 /// Scores sentences for boilerplate, for one language. Build it once; it is `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct NoiseDetector {
+    /// Every cue phrase of every list but the bylines, found in one pass over a text.
     cues: AhoCorasick,
+    /// The lists each phrase of `cues` is in, as a mask of [`CueList`] bits.
+    cue_lists: Vec<u8>,
+    bylines: Vec<&'static str>,
 }
 
 impl NoiseDetector {
     /// A detector with the cue phrases of `language`.
     pub fn new(language: Language) -> Self {
-        let cues: Vec<&str> = language.noise_cues().collect();
+        let mut phrases: Vec<&'static str> = Vec::new();
+        let mut cue_lists: Vec<u8> = Vec::new();
+        let mut index: FxHashMap<&'static str, usize> = FxHashMap::default();
+        let mut bylines = Vec::new();
+        let mut list = CueList::Prompt;
+        for entry in language.noise_cues() {
+            list = match entry {
+                "[prompt]" => CueList::Prompt,
+                "[mention]" => CueList::Mention,
+                "[credit]" => CueList::Credit,
+                "[caption]" => CueList::Caption,
+                "[interruption]" => CueList::Interruption,
+                "[call]" => CueList::Call,
+                "[byline]" => CueList::Byline,
+                _ if list == CueList::Byline => {
+                    bylines.push(entry);
+                    list
+                }
+                _ => {
+                    let k = *index.entry(entry).or_insert_with(|| {
+                        phrases.push(entry);
+                        cue_lists.push(0);
+                        phrases.len() - 1
+                    });
+                    cue_lists[k] |= list as u8;
+                    list
+                }
+            };
+        }
         let cues = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&cues)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&phrases)
             // The cue lists are compiled in and a test builds every language's automaton; the builder only
             // fails beyond size limits that a few hundred short phrases are far from.
             .expect("compiled-in cue phrases build an automaton");
-        NoiseDetector { cues }
+        NoiseDetector { cues, cue_lists, bylines }
+    }
+
+    /// The cue lists each sentence has a phrase of (at word boundaries), in one pass over the text.
+    fn cue_masks(&self, text: &str, sentences: &[Sentence]) -> Vec<u8> {
+        let bytes = text.as_bytes();
+        let mut masks = vec![0u8; sentences.len()];
+        for m in self.cues.find_overlapping_iter(text) {
+            // Short phrases ("ap", "rss") occur inside many words: rule those out before looking up the
+            // sentence.
+            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+            let after_ok = m.end() == bytes.len() || !is_word_byte(bytes[m.end()]);
+            if !(before_ok && after_ok) {
+                continue;
+            }
+            let k = sentences.partition_point(|s| s.end <= m.start());
+            let Some(sentence) = sentences.get(k) else {
+                continue;
+            };
+            if sentence.start <= m.start() && m.end() <= sentence.end {
+                let lists = self.cue_lists[m.pattern().as_usize()];
+                // A call opens the sentence when at most a quote or a bullet comes before it.
+                let opens = lists & CueList::Call as u8 != 0
+                    && m.start() - sentence.start <= MAX_OPENING_BYTES
+                    && text.get(sentence.start..m.start()).is_some_and(|s| s.chars().all(|c| !c.is_alphanumeric()));
+                masks[k] |= if opens { lists | CueList::Prompt as u8 } else { lists };
+            }
+        }
+        masks
     }
 
     /// Scores every sentence of an analyzed text.
     pub fn detect(&self, text: &str, sentences: &[Sentence], document: &AnalyzedDocument) -> NoiseReport {
-        let n = sentences.len();
-        let words: Vec<usize> = (0..n).map(|i| document.word_count(i)).collect();
-        let cue: Vec<bool> = sentences.iter().map(|s| self.has_cue(s.text(text))).collect();
-        let repeated = repeated_sentences(text, sentences);
-        let in_region = main_region(sentences, &words, &cue);
-        let headline = detect_headline(text, sentences, &words);
+        let cue_masks = self.cue_masks(text, sentences);
+        let traits: Vec<Traits> = (0..sentences.len())
+            .map(|i| {
+                self.traits(
+                    &sentences[i],
+                    sentences[i].text(text),
+                    cue_masks[i],
+                    document.word_count(i),
+                    document.terms(i).len(),
+                )
+            })
+            .collect();
+        let occurrence = occurrences(text, sentences);
+        let paragraphs = paragraphs(sentences, &traits);
+        let layout = Layout::of(&paragraphs);
 
-        let mut likelihood = Vec::with_capacity(n);
-        let mut hard = Vec::with_capacity(n);
-        for (i, sentence) in sentences.iter().enumerate() {
-            let short = words[i] < 6;
-            let fragment = !sentence.terminated;
-            let mut z: f64 = -2.5;
-            if sentence.is_standalone_line() {
-                z += 2.0;
-            } else if fragment {
-                z += 1.0;
+        let mut likelihood = Vec::with_capacity(sentences.len());
+        let mut hard = Vec::with_capacity(sentences.len());
+        for (k, paragraph) in paragraphs.iter().enumerate() {
+            let place = layout.place(k);
+            for i in paragraph.sentences.clone() {
+                let (sentence, t) = (&sentences[i], &traits[i]);
+                // Pages repeat their furniture (titles, captions, prompts); an article sentence may come
+                // back too, in a pull quote or a share box, and its first use in the body is the one to keep.
+                let kept_repeat = occurrence[i] == Occurrence::First && place == Place::Body && t.prose;
+                let repeated = occurrence[i] != Occurrence::Unique && !kept_repeat;
+                let fragment = !sentence.terminated;
+                let short = t.words < SHORT_WORDS;
+
+                let mut z: f64 = -2.5;
+                z += if sentence.is_standalone_line() {
+                    3.0
+                } else if fragment {
+                    1.0
+                } else {
+                    0.0
+                };
+                z += if short {
+                    1.5
+                } else if t.words < PROSE_MIN_WORDS {
+                    0.7
+                } else if t.words >= PROSE_DESPITE_CUE_WORDS && !fragment {
+                    -1.0
+                } else {
+                    0.0
+                };
+                if t.cue {
+                    z += if short || fragment { 3.0 } else { 1.2 };
+                } else if t.mention && place != Place::Body {
+                    // Outside the article, "cookies" and "the website" are about this page.
+                    z += 1.2;
+                }
+                if t.caption {
+                    z += 2.0;
+                }
+                if repeated {
+                    z += 2.5;
+                } else if kept_repeat {
+                    z += 1.0;
+                }
+                if matches!(paragraph.kind, Kind::Caption | Kind::Teaser) {
+                    z += 5.0;
+                }
+                z += match place {
+                    Place::BeforeBody => 5.0,
+                    Place::Body => 0.0,
+                    Place::AfterBody => 2.5,
+                };
+                likelihood.push(1.0 / (1.0 + (-z).exp()));
+                hard.push(
+                    repeated || t.byline || t.credit || (t.cue && (short || fragment)) || (t.words < 3 && fragment),
+                );
             }
-            if short {
-                z += 1.5;
-            } else if words[i] < 10 {
-                z += 0.7;
-            } else if words[i] >= 15 && !fragment {
-                z -= 1.0;
-            }
-            if cue[i] {
-                z += if short || fragment { 3.0 } else { 1.2 };
-            }
-            if repeated[i] {
-                z += 2.5;
-            }
-            if !in_region[i] {
-                z += 1.5;
-            }
-            likelihood.push(1.0 / (1.0 + (-z).exp()));
-            hard.push(repeated[i] || (cue[i] && (short || fragment)) || (words[i] < 3 && fragment));
         }
-        NoiseReport { likelihood, hard, headline }
+        NoiseReport { likelihood, hard, headline: detect_headline(text, sentences, &traits) }
     }
 
-    fn has_cue(&self, sentence: &str) -> bool {
-        let bytes = sentence.as_bytes();
-        self.cues.find_iter(sentence).any(|m| {
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = m.end() == bytes.len() || !is_word_byte(bytes[m.end()]);
-            before_ok && after_ok
+    /// What one sentence shows on its own.
+    fn traits(&self, sentence: &Sentence, body: &str, cues: u8, words: usize, content_words: usize) -> Traits {
+        let has = |list: CueList| cues & list as u8 != 0;
+        let function_words = words.saturating_sub(content_words);
+        let short_or_fragment = words < SHORT_WORDS || !sentence.terminated;
+        let mention = has(CueList::Mention);
+        let cue = has(CueList::Prompt) || (short_or_fragment && mention);
+        let bracketed = body.starts_with('(') || body.ends_with(')');
+        let credit = words <= MAX_CREDIT_WORDS && (!sentence.terminated || bracketed) && has(CueList::Credit);
+        let byline = words <= MAX_BYLINE_WORDS && self.is_byline(body);
+        let truncated = is_truncated(body);
+        let whole_line = sentence.starts_line && sentence.ends_line;
+        let title_case = whole_line && words <= MAX_TITLE_CASE_WORDS && is_title_case(body);
+        let title = title_case || (whole_line && words <= MAX_TITLE_WORDS && is_exclamation(body));
+        let prose = sentence.terminated
+            && words >= PROSE_MIN_WORDS
+            && function_words > 0
+            // A short whole-line question is a title ("Is Football Violence a Crime?") or a question the
+            // article asks: complete, but not prose.
+            && !(byline || credit || truncated || title)
+            && !(cue && words < PROSE_DESPITE_CUE_WORDS);
+        let caption = has(CueList::Caption);
+        let interruption = words <= MAX_PLACEHOLDER_WORDS && has(CueList::Interruption);
+        let signed = mention || body.contains([':', '/', '(', ')', ',', '\u{a9}']);
+        Traits {
+            words,
+            function_words,
+            cue,
+            credit,
+            signed,
+            caption,
+            byline,
+            truncated,
+            title_case,
+            mention,
+            interruption,
+            prose,
+        }
+    }
+
+    /// "By Carrie Arnold", "Written by Rachael Link, MS, RD on November 14": a byline word, then a name of
+    /// at least two capitalised words ("By Monday, the firm…" is not a byline).
+    fn is_byline(&self, sentence: &str) -> bool {
+        self.bylines.iter().any(|lead| {
+            let Some(rest) = strip_prefix_ignore_case(sentence, lead) else {
+                return false;
+            };
+            if !rest.starts_with(char::is_whitespace) {
+                return false;
+            }
+            let mut names = rest.split_whitespace();
+            let capitalised = |w: Option<&str>| w.and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+            capitalised(names.next()) && capitalised(names.next())
         })
     }
 }
@@ -120,72 +335,381 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// Sentences whose text (case- and space-insensitive) occurs more than once in the document.
-fn repeated_sentences(text: &str, sentences: &[Sentence]) -> Vec<bool> {
-    let keys: Vec<String> = sentences
-        .iter()
-        .map(|s| {
-            s.text(text).split_whitespace().flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' '])).collect()
-        })
-        .collect();
-    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
-    for key in &keys {
-        *counts.entry(key.as_str()).or_insert(0) += 1;
-    }
-    keys.iter().map(|k| counts.get(k.as_str()).copied().unwrap_or(0) > 1).collect()
+/// Ends in `?` or `!`, before any closing quotes and brackets.
+fn is_exclamation(sentence: &str) -> bool {
+    sentence.trim_end_matches(is_closing).ends_with(['?', '!'])
 }
 
-/// Marks the sentences inside the page's main run of prose paragraphs.
-///
-/// A paragraph is prose when most of its words are in prose sentences. The main region is the run of
-/// paragraphs, bridging gaps of up to [`MAX_REGION_GAP`] non-prose paragraphs, with the most prose words.
-/// Text with no prose at all has no region to stand out from, so every sentence counts as inside.
-fn main_region(sentences: &[Sentence], words: &[usize], cue: &[bool]) -> Vec<bool> {
-    let n = sentences.len();
-    // (paragraph number, prose words, all words), in order.
-    let mut paragraphs: Vec<(u32, usize, usize)> = Vec::new();
-    for i in 0..n {
-        let prose = sentences[i].terminated && words[i] >= PROSE_MIN_WORDS && !cue[i];
-        let prose_words = if prose { words[i] } else { 0 };
-        match paragraphs.last_mut() {
-            Some(last) if last.0 == sentences[i].paragraph => {
-                last.1 += prose_words;
-                last.2 += words[i];
-            }
-            _ => paragraphs.push((sentences[i].paragraph, prose_words, words[i])),
+/// All its longer words are capitalised, as in a title: "Stadia Falls Short of 4K at Launch". Short words
+/// are left out, since titles keep "of", "at", "the" in lower case; a sentence, however full of names
+/// ("The Secretary of State for Culture, Media and Sport … has hit out at critics"), has a verb or a
+/// noun in lower case.
+fn is_title_case(sentence: &str) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for word in sentence.split_whitespace() {
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            continue;
+        };
+        if first.is_alphabetic() && chars.take(3).count() == 3 {
+            long += 1;
+            capitalised += usize::from(first.is_uppercase());
         }
     }
-    let is_prose: Vec<bool> = paragraphs.iter().map(|&(_, prose, all)| prose > 0 && prose * 2 >= all).collect();
-    let mut best: Option<(usize, usize, usize)> = None; // (first, last, prose words)
-    let mut current: Option<(usize, usize, usize)> = None;
-    let mut gap = 0;
-    for (k, &prose) in is_prose.iter().enumerate() {
-        if prose {
-            current = Some(match current {
-                Some((first, _, total)) if gap <= MAX_REGION_GAP => (first, k, total + paragraphs[k].1),
-                _ => (k, k, paragraphs[k].1),
-            });
-            gap = 0;
-            if let Some(c) = current
-                && best.is_none_or(|b| c.2 > b.2)
-            {
-                best = Some(c);
-            }
-        } else {
-            gap += 1;
-        }
-    }
-    let Some((first, last, _)) = best else {
-        return vec![true; n];
+    long >= 4 && capitalised == long
+}
+
+/// Ends in an ellipsis (`...` or `…`) right after a word: an excerpt cut off, not a sentence.
+fn is_truncated(sentence: &str) -> bool {
+    let body = sentence.trim_end_matches(is_closing);
+    let Some(rest) = body.strip_suffix("...").or_else(|| body.strip_suffix('\u{2026}')) else {
+        return false;
     };
-    let (first_paragraph, last_paragraph) = (paragraphs[first].0, paragraphs[last].0);
-    sentences.iter().map(|s| (first_paragraph..=last_paragraph).contains(&s.paragraph)).collect()
+    rest.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// `text` without `prefix`, compared case-insensitively.
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    let same = head.chars().flat_map(char::to_lowercase).eq(prefix.chars().flat_map(char::to_lowercase));
+    same.then(|| &text[prefix.len()..])
+}
+
+/// What the detector knows about one sentence on its own.
+struct Traits {
+    words: usize,
+    /// Words of the language's stop list: prose has some, addresses, scores and copyright lines none.
+    function_words: usize,
+    /// Contains a prompt ("we use cookies", "click here"), opens with a call to action ("Sign up for…"),
+    /// or is short or unfinished and mentions a site or platform ("Facebook", "Comments").
+    cue: bool,
+    /// A short unfinished or bracketed line with a credit word: "Photo: Hau Dinh, AP", "(NASA via AP)".
+    credit: bool,
+    /// Names a source the way credits do: with a colon, slash, bracket, comma or ©, or an agency's name.
+    /// A subheading with a credit word ("The big picture") does not.
+    signed: bool,
+    /// Has a phrase of photo captions: "file photo", "(left)".
+    caption: bool,
+    /// "By Louis Jacobson on Monday, November 18th".
+    byline: bool,
+    /// Cut off with an ellipsis: "The headphones offer up to 12 hours of list..."
+    truncated: bool,
+    /// A whole line in Title Case: a headline, even with a full stop.
+    title_case: bool,
+    /// Names a platform, an agency or a thing sites have ("cookies", "privacy policy").
+    mention: bool,
+    /// A short label of an advertisement or a gallery: "Advertisement", "Story continues below gallery".
+    interruption: bool,
+    /// A complete sentence of article length.
+    prose: bool,
+}
+
+/// What a paragraph is, judged from its sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Mostly prose sentences.
+    Prose,
+    /// Prose that describes a picture: it ends with a photo credit, a credit line follows it, or it
+    /// uses the phrases of captions.
+    Caption,
+    /// The opening of another article, cut off with an ellipsis, in a list of them or under a title.
+    Teaser,
+    /// Complete sentences, too short to be prose ("The tagline?", "Hong Kong is burning.").
+    Sentences,
+    /// Anything else: titles, menus, bylines, dates, prompts, credits.
+    Other,
+}
+
+/// A paragraph: a run of sentences between blank lines.
+struct Paragraph {
+    sentences: Range<usize>,
+    words: usize,
+    prose_words: usize,
+    /// Prose words of sentences without a prompt: what counts towards the main region, so that a long
+    /// cookie notice never outweighs a short article.
+    plain_prose_words: usize,
+    kind: Kind,
+    /// A short paragraph that starts with a signed photo credit of at least two words (a bare "Reuters"
+    /// after the last paragraph is the wire's credit for the article, not a caption's).
+    credit_line: bool,
+    /// A label on its own that stands in for an advertisement or a gallery: "Advertisement".
+    placeholder: bool,
+}
+
+impl Paragraph {
+    /// What articles have between their paragraphs: a picture's caption and credit, an advertisement.
+    fn interrupts(&self) -> bool {
+        self.kind == Kind::Caption || self.credit_line || self.placeholder
+    }
+
+    /// Prose that does not owe its length to sentences with prompts: a cookie notice is not.
+    fn is_plain_prose(&self) -> bool {
+        self.kind == Kind::Prose && self.plain_prose_words > 0
+    }
+
+    /// Prose or complete sentences: what an article's paragraphs are.
+    fn is_text(&self) -> bool {
+        matches!(self.kind, Kind::Prose | Kind::Sentences)
+    }
+
+    /// What the paragraph costs the main region when it is not prose.
+    fn cost(&self) -> i64 {
+        LINE_COST + self.words.min(MAX_LINE_COST_WORDS) as i64
+    }
+
+    /// What the paragraph adds to the main region's balance of prose over furniture.
+    fn gain(&self) -> i64 {
+        match self.kind {
+            Kind::Prose => self.plain_prose_words as i64,
+            Kind::Sentences => 0,
+            Kind::Caption | Kind::Teaser | Kind::Other => -self.cost(),
+        }
+    }
+}
+
+fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut start = 0;
+    for end in 1..=sentences.len() {
+        if end < sentences.len() && sentences[end].paragraph == sentences[start].paragraph {
+            continue;
+        }
+        let members = &traits[start..end];
+        let words: usize = members.iter().map(|t| t.words).sum();
+        let prose_words: usize = members.iter().filter(|t| t.prose).map(|t| t.words).sum();
+        let plain_prose_words: usize = members.iter().filter(|t| t.prose && !t.cue).map(|t| t.words).sum();
+        let last = &members[members.len() - 1];
+        let kind = if last.truncated {
+            Kind::Teaser // Confirmed or undone below, once the neighbours are known.
+        } else if prose_words > 0 && prose_words * 2 >= words {
+            let ends_with_credit = members.len() > 1 && last.credit;
+            let describes_picture = members.iter().any(|t| t.caption);
+            if (ends_with_credit || describes_picture) && words <= MAX_CAPTION_WORDS {
+                Kind::Caption
+            } else {
+                Kind::Prose
+            }
+        } else if sentences[start..end].iter().all(|s| s.terminated)
+            && members.iter().all(|t| !(t.cue || t.byline || t.credit || t.title_case) && t.function_words > 0)
+        {
+            Kind::Sentences
+        } else {
+            Kind::Other
+        };
+        let lead = &members[0];
+        let credit_line = lead.credit && lead.signed && lead.words >= 2 && words <= MAX_CREDIT_WORDS;
+        let placeholder = members.len() == 1 && lead.interruption;
+        out.push(Paragraph {
+            sentences: start..end,
+            words,
+            prose_words,
+            plain_prose_words,
+            kind,
+            credit_line,
+            placeholder,
+        });
+        start = end;
+    }
+    // A paragraph cut off with an ellipsis is a teaser when it is short and comes under a title or in a
+    // list of them; one that follows running text is the article's own ("Google confirmed this in a
+    // statement…"), and so is one between paragraphs of text or a long one (readers' letters trailing
+    // off).
+    let cut: Vec<bool> = out.iter().map(|p| p.kind == Kind::Teaser).collect();
+    let text = |k: usize| !cut[k] && out[k].is_text();
+    let mut own = vec![false; out.len()];
+    for k in (0..out.len()).filter(|&k| cut[k]) {
+        let window = &cut[k.saturating_sub(TEASER_LIST_SPAN)..(k + TEASER_LIST_SPAN + 1).min(cut.len())];
+        let in_list = window.iter().filter(|&&c| c).count() > 1;
+        let after_text = k > 0 && text(k - 1);
+        let before_text = k + 1 < out.len() && text(k + 1);
+        own[k] = out[k].words > MAX_TEASER_WORDS || (after_text && (before_text || !in_list));
+    }
+    for (paragraph, _) in out.iter_mut().zip(&own).filter(|(_, own)| **own) {
+        paragraph.kind = if paragraph.prose_words > 0 { Kind::Prose } else { Kind::Sentences };
+    }
+    // A short prose paragraph right above a credit line is the caption the credit belongs to.
+    for k in 1..out.len() {
+        if out[k].credit_line && out[k - 1].kind == Kind::Prose && out[k - 1].words <= MAX_CAPTION_WORDS {
+            out[k - 1].kind = Kind::Caption;
+        }
+    }
+    out
+}
+
+/// Where a paragraph sits relative to the article body.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    BeforeBody,
+    Body,
+    AfterBody,
+}
+
+/// The article body among the paragraphs.
+struct Layout {
+    /// First and last paragraph of the body, or `None` when the text has no prose to stand out from.
+    body: Option<(usize, usize)>,
+}
+
+impl Layout {
+    /// Locates the body: the main region (see [`main_region`]), extended back over earlier article text
+    /// cut off from it by a gallery or a box of links, and started at its first prose paragraph that
+    /// continues into more text (the next paragraph, past any caption and its credit, is prose or
+    /// complete sentences). A standfirst, a lead photo's caption or a teaser above the article is
+    /// separated from it by a byline, a date or share buttons, so it is left out; an article's lead is
+    /// followed by its second paragraph.
+    fn of(paragraphs: &[Paragraph]) -> Layout {
+        let Some((mut first, last)) = main_region(paragraphs) else {
+            return Layout { body: None };
+        };
+        let continues = |k: usize| {
+            let Some(skip) = paragraphs[k + 1..].iter().position(|p| !p.interrupts()) else {
+                return false;
+            };
+            // A standfirst may sit right above the lead photo: across a picture, only a paragraph of a
+            // lead's length continues.
+            let across_picture = paragraphs[k + 1..k + 1 + skip].iter().any(|p| !p.placeholder);
+            paragraphs[k + 1 + skip].is_text() && (!across_picture || paragraphs[k].prose_words >= MIN_LEAD_WORDS)
+        };
+        let mut gap = 0;
+        for k in (0..first).rev() {
+            let paragraph = &paragraphs[k];
+            if paragraph.is_plain_prose() && continues(k) {
+                first = k;
+                gap = 0;
+                continue;
+            }
+            gap += match paragraph.kind {
+                Kind::Sentences => 0,
+                Kind::Prose => LINE_COST,
+                Kind::Caption | Kind::Teaser | Kind::Other => paragraph.cost(),
+            };
+            if gap > MAX_BACK_GAP {
+                break;
+            }
+        }
+        // What stands above a lead is short; past that much prose, the article's paragraphs are simply
+        // apart (a picture between each), and the body starts where the region does.
+        let region_start = (first..=last).find(|&k| paragraphs[k].is_plain_prose()).unwrap_or(first);
+        let mut start = region_start;
+        let mut skipped = 0;
+        for k in region_start..=last {
+            let paragraph = &paragraphs[k];
+            if !paragraph.is_plain_prose() {
+                continue;
+            }
+            if continues(k) {
+                start = k;
+                // A lead too short to be prose ("Ken Bates has completed his takeover of Leeds United.")
+                // opens the article too.
+                while start > 0 && paragraphs[start - 1].kind == Kind::Sentences {
+                    start -= 1;
+                }
+                break;
+            }
+            skipped += paragraph.prose_words;
+            if skipped > MAX_PRELUDE_WORDS {
+                break;
+            }
+        }
+        Layout { body: Some((start, last)) }
+    }
+
+    fn place(&self, paragraph: usize) -> Place {
+        match self.body {
+            Some((start, _)) if paragraph < start => Place::BeforeBody,
+            Some((_, last)) if paragraph > last => Place::AfterBody,
+            _ => Place::Body,
+        }
+    }
+}
+
+/// A stretch of paragraphs whose balance of prose over furniture stays above zero.
+struct Run {
+    first: usize,
+    balance: i64,
+    /// The prose paragraph where the balance peaks, and the peak.
+    peak: Option<(usize, i64)>,
+}
+
+/// The first and last paragraph of the main region, or `None` without prose.
+///
+/// Each prose paragraph adds its prose words to a running balance, each other paragraph costs its words
+/// plus [`LINE_COST`], and a run ends where its balance falls to zero. Long runs of article text thus
+/// bridge a caption, a subheading or a short box of links, while a lone paragraph beyond a menu stays
+/// apart. The region is the first run whose peak reaches half the best run's peak, from its start to
+/// its peak: articles come before the comments that answer them, which may be longer.
+fn main_region(paragraphs: &[Paragraph]) -> Option<(usize, usize)> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (k, paragraph) in paragraphs.iter().enumerate() {
+        if runs.last().is_none_or(|run| run.balance <= 0) {
+            runs.push(Run { first: k, balance: 0, peak: None });
+        }
+        let run = runs.last_mut()?;
+        run.balance += paragraph.gain();
+        if paragraph.kind == Kind::Prose && run.peak.is_none_or(|(_, peak)| run.balance > peak) {
+            run.peak = Some((k, run.balance));
+        }
+    }
+    let best = runs.iter().filter_map(|run| run.peak).map(|(_, peak)| peak).max()?;
+    runs.iter().find_map(|run| run.peak.filter(|&(_, peak)| peak * 2 >= best).map(|(last, _)| (run.first, last)))
+}
+
+/// How often a sentence's text (case- and space-insensitive) occurs in the document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Occurrence {
+    Unique,
+    /// The first of several.
+    First,
+    /// A repeat of an earlier sentence.
+    Again,
+}
+
+fn occurrences(text: &str, sentences: &[Sentence]) -> Vec<Occurrence> {
+    let keys: Vec<u64> = sentences.iter().map(|s| text_key(s.text(text))).collect();
+    // Per key: how many times it occurs, and where first.
+    let mut seen: FxHashMap<u64, (u32, usize)> = FxHashMap::default();
+    for (i, &key) in keys.iter().enumerate() {
+        seen.entry(key).or_insert((0, i)).0 += 1;
+    }
+    keys.iter()
+        .enumerate()
+        .map(|(i, key)| match seen.get(key) {
+            Some(&(count, first)) if count > 1 => {
+                if first == i {
+                    Occurrence::First
+                } else {
+                    Occurrence::Again
+                }
+            }
+            _ => Occurrence::Unique,
+        })
+        .collect()
+}
+
+/// A hash of the sentence's text with ASCII letters lower-cased and runs of whitespace as one space:
+/// equal for texts that differ only in case and spacing.
+fn text_key(sentence: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    let mut space = false;
+    for &b in sentence.as_bytes() {
+        if b.is_ascii_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            hasher.write_u8(b' ');
+            space = false;
+        }
+        hasher.write_u8(b.to_ascii_lowercase());
+    }
+    hasher.finish()
 }
 
 /// The first sentence is a headline when it is a whole line that does not end in `.`, `!`, `?` or `:`
 /// after closing quotes and brackets (short lines ending in `?` or `!` are headlines too), and more
 /// text follows.
-fn detect_headline(text: &str, sentences: &[Sentence], words: &[usize]) -> Option<usize> {
+fn detect_headline(text: &str, sentences: &[Sentence], traits: &[Traits]) -> Option<usize> {
     let first = sentences.first()?;
     if sentences.len() < 2 || !first.starts_line || !first.ends_line {
         return None;
@@ -194,7 +718,7 @@ fn detect_headline(text: &str, sentences: &[Sentence], words: &[usize]) -> Optio
     let last = body.chars().next_back()?;
     let is_headline = match last {
         '.' | ':' | '\u{2026}' => false,
-        '?' | '!' => words.first().is_some_and(|&w| w <= 12),
+        '?' | '!' => traits.first().is_some_and(|t| t.words <= MAX_TITLE_WORDS),
         _ => true,
     };
     is_headline.then_some(0)
@@ -213,11 +737,44 @@ mod tests {
         (sentences.iter().map(|s| s.text(text).to_string()).collect(), report)
     }
 
+    /// The sentences that may be chosen at the default threshold.
+    fn candidates(text: &str) -> Vec<String> {
+        let (texts, r) = report(text);
+        texts.into_iter().enumerate().filter(|&(i, _)| !r.hard[i] && r.likelihood[i] < 0.5).map(|(_, t)| t).collect()
+    }
+
+    const LEAD: &str = "Tokyo — Japan and the US will issue a joint statement on chip research on Friday, a \
+                        government source said.";
+    const SECOND: &str = "The ministers will meet in Detroit on the sidelines of a trade meeting, a newspaper \
+                          reported earlier this week.";
+    const THIRD: &str = "They want to deepen ties between research hubs in both countries, the official told \
+                         reporters on Thursday.";
+
     #[test]
-    fn every_language_builds_its_cue_automaton() {
+    fn every_language_builds_its_cue_automata() {
         for language in Language::ALL {
             let _ = NoiseDetector::new(language);
         }
+    }
+
+    #[test]
+    fn the_english_cue_file_has_every_list() {
+        let detector = NoiseDetector::new(Language::English);
+        let mask = |text: &str| {
+            let sentences = SentenceSplitter::new(Language::English).split(text);
+            assert_eq!(sentences.len(), 1, "{text}");
+            detector.cue_masks(text, &sentences)[0]
+        };
+        let has = |text: &str, list: CueList| mask(text) & list as u8 != 0;
+        assert!(has("Sign up for our newsletter", CueList::Prompt), "a call that opens a sentence is a prompt");
+        assert!(!has("Customers who sign up in December get free calls.", CueList::Prompt));
+        assert!(has("Customers who sign up in December get free calls.", CueList::Mention));
+        assert!(has("Facebook", CueList::Mention) && !has("Facebook", CueList::Prompt));
+        assert!(has("Photo: Hau Dinh, AP", CueList::Credit) && has("Photo: Hau Dinh, AP", CueList::Prompt));
+        assert!(has("In this photo, the ship leaves port.", CueList::Caption));
+        assert!(has("Advertisement", CueList::Interruption));
+        assert_eq!(mask("Shareholders and photographers met."), 0, "cues match whole words only");
+        assert!(detector.bylines.contains(&"by"));
     }
 
     #[test]
@@ -243,5 +800,181 @@ mod tests {
         let (_, r) =
             report("The minister told Reuters on Friday that the new export rules would take effect next month.");
         assert!(!r.hard[0] && r.likelihood[0] < 0.5, "{r:?}");
+        let text =
+            format!("Facebook changed its privacy policy on Monday, a move that regulators had demanded.\n\n{SECOND}");
+        assert_eq!(candidates(&text).len(), 2, "{text}");
+    }
+
+    #[test]
+    fn standfirst_and_lead_caption_above_the_byline_are_left_out() {
+        let text = format!(
+            "Home\nWorld\nBusiness\n\nJapan and US to deepen chip ties\n\n\
+             The two allies want closer co-operation in research on advanced semiconductors.\n\n\
+             Officials wave flags at a ceremony in Tokyo on Thursday, November 18, 2023.\n\nPhoto: Kim Kyung-Hoon, Reuters\n\n\
+             By Tim Kelly and David Dolan\n\nNovember 19, 2023\n\nShare\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}"
+        );
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_caption_between_paragraphs_is_left_out_but_a_wire_credit_does_not_make_one() {
+        let caption = "Traders work on the floor of the New York Stock Exchange in New York, U.S., on Monday.";
+        let text = format!("{LEAD}\n\n{caption}\n\nREUTERS/Brendan McDermid\n\n{SECOND}\n\n{THIRD}\n\nReuters");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_subheading_with_a_credit_word_does_not_make_a_caption() {
+        let text = format!("{LEAD}\n\n{SECOND}\n\nThe big picture\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_title_case_headline_with_a_full_stop_is_not_the_lead() {
+        let title = "Home Depot Stock Is Falling After Its Earnings Release.";
+        let text = format!("Markets\n\n{title}\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+        for names in [
+            "Kisna - the Warrior Poet opens in the UK on 21 January.",
+            "The Secretary of State for Culture, Media and Sport, Tessa Jowell, has hit out at critics of the Bill.",
+        ] {
+            let text = format!("In brief\n\n{names}\n\n{SECOND}\n\n{THIRD}");
+            assert_eq!(candidates(&text), [names, SECOND, THIRD]);
+        }
+    }
+
+    #[test]
+    fn an_advertisement_after_the_lead_does_not_cut_it_off_but_share_buttons_do() {
+        let text = format!("Chip ties\n\n{LEAD}\n\nAdvertisement\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+        let standfirst = "The two allies want closer co-operation in research on advanced semiconductors.";
+        let text = format!("Chip ties\n\n{standfirst}\n\nShare\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_standfirst_right_above_the_lead_photo_is_left_out_but_a_long_lead_above_one_is_kept() {
+        let standfirst = "The two allies want closer co-operation in research on advanced semiconductors.";
+        let caption = "Officials wave flags at a ceremony in Tokyo on Thursday, November 18, 2023.";
+        let credit = "Photo: Kim Kyung-Hoon, Reuters";
+        let text = format!("Chip ties\n\n{standfirst}\n\n{caption}\n\n{credit}\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+        let long_lead = "NEW YORK (Reuters) - Oil prices fell sharply on Tuesday on oversupply concerns, while a \
+                         gauge of stocks across the globe held near record highs as investors awaited news on \
+                         trade talks.";
+        let text = format!("Markets\n\n{long_lead}\n\n{caption}\n\n{credit}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [long_lead, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_long_cookie_notice_does_not_outweigh_a_short_article() {
+        let notice = "We use cookies and other tracking technologies to improve your browsing experience on our \
+                      site, show personalized content and targeted ads, analyze site traffic, and understand \
+                      where our audience is coming from.\n\nBy choosing I Accept, you consent to our use of \
+                      cookies and other tracking technologies, which are described in our cookie policy and in the \
+                      terms that apply to this site.";
+        let text = format!("{notice}\n\nI Accept\n\nHome\n\nNews\n\nChip ties\n\n{LEAD}\n\n{SECOND}");
+        assert_eq!(candidates(&text), [LEAD, SECOND]);
+    }
+
+    #[test]
+    fn bylines_need_a_name() {
+        let (_, r) = report(&format!("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.\n\n{LEAD}"));
+        assert!(r.hard[0]);
+        let (_, r) = report("By Monday, the firm had cut 300 jobs in its plants across the state.");
+        assert!(!r.hard[0] && r.likelihood[0] < 0.5, "{r:?}");
+    }
+
+    #[test]
+    fn teasers_in_a_list_are_left_out_but_an_ellipsis_in_running_text_is_kept() {
+        let teasers = "Deal Alert: Save $50 on headphones\n\n\
+                       The wireless headphones with adjustable ear hooks are on sale for $199.95, down from...\n\n\
+                       New laptops now available\n\n\
+                       In September, the company announced seven new laptops, and today the range has become avail...";
+        let text = format!("{LEAD}\n\n{SECOND}\n\n{THIRD}\n\n{teasers}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+        let trailing = "Google confirmed this in a statement to reporters on the eve of the launch…";
+        let text = format!("{LEAD}\n\n{trailing}\n\n{SECOND}");
+        assert_eq!(candidates(&text), [LEAD, trailing, SECOND]);
+        let letters = [
+            "I play online every day and I find myself lying to friends and rescheduling everything around my \
+             gaming fix. The longest I played was a whole day and a night without a break. I know I play for too \
+             long, but it is an obsession that I cannot control. Can you recommend a counsellor, as I am \
+             increasingly concerned...",
+            "Me and my mate play online for an hour or two a day, and we are both aware of how much time can \
+             disappear by sitting in front of a screen trying to beat some stranger. It is about getting the \
+             balance right between getting home, relieving the stress of a day with an hour of gaming, and \
+             enjoying real life...",
+        ];
+        let text = format!("{LEAD}\n\n{}\n\n{}\n\n{SECOND}", letters[0], letters[1]);
+        assert_eq!(candidates(&text), report(&text).0, "long letters trailing off are text");
+    }
+
+    #[test]
+    fn an_article_beats_its_longer_comment_thread() {
+        let comment = "I think we will see similar updates to what the larger model received, and the price will \
+                       surely go up again next year, as it always does with this company and its loyal buyers.";
+        let mut text = format!("{LEAD}\n\n{SECOND}\n\n{THIRD}\n\n[ 167 comments ]\n\nTop Rated Comments");
+        for user in ["Woyzeck", "fmcshan", "tjedora", "ascender", "falkon", "Zdigital"] {
+            text.push_str(&format!("\n\n{user}\n\n2 days ago at 07:52 am\n\n{comment} {comment}\n\nRating: 36 Votes"));
+        }
+        let (texts, r) = report(&text);
+        let first_comment = texts.iter().position(|t| t.starts_with("I think")).unwrap();
+        assert!(r.likelihood[first_comment] > r.likelihood[0], "{r:?}");
+        assert_eq!(&candidates(&text)[..3], [LEAD, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_short_lead_above_the_first_long_paragraph_is_kept() {
+        let lead = "Ken Bates has completed his takeover of Leeds United.";
+        let text = format!("Bates seals takeover\n\n{lead}\n\n{SECOND}\n\n{THIRD}");
+        assert_eq!(candidates(&text), [lead, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn an_article_sentence_quoted_again_keeps_its_first_use() {
+        let text = format!("{LEAD}\n\n{SECOND}\n\n{THIRD}\n\nShare this article\n\n{LEAD}");
+        let (_, r) = report(&text);
+        assert!(!r.hard[0] && r.likelihood[0] < 0.5, "{r:?}");
+        assert!(r.hard[4]);
+    }
+
+    #[test]
+    fn text_without_prose_has_no_body_to_leave_out() {
+        let text = "Palm Bay d. Rockledge 70-44\n\nPalm Bay (1-0): Tolivert 25 points.\n\nDavis 17 points.";
+        let (_, r) = report(text);
+        assert!(r.likelihood[1] < 0.5, "{r:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_page_of_lines_gets_a_likelihood_per_sentence(
+            lines in proptest::collection::vec(
+                proptest::string::string_regex("(By |Photo: |\\(|Subscribe|[A-Z][a-z]{0,8}| |[a-z]{1,9}|[.,:;!?…)©/\"'’—-]|\\.\\.\\.|é|日本){0,24}").unwrap(),
+                0..40,
+            ),
+            blank in proptest::collection::vec(proptest::bool::ANY, 40),
+        ) {
+            let mut text = String::new();
+            for (line, blank) in lines.iter().zip(&blank) {
+                text.push_str(line);
+                text.push_str(if *blank { "\n\n" } else { "\n" });
+            }
+            let (texts, r) = report(&text);
+            proptest::prop_assert_eq!(r.likelihood.len(), texts.len());
+            proptest::prop_assert_eq!(r.hard.len(), texts.len());
+            proptest::prop_assert!(r.likelihood.iter().all(|p| (0.0..=1.0).contains(p)));
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_inputs_do_not_panic() {
+        for text in ["", "...", "\n\n\n", "…", "(", "By", "By A", "a\n\nb\n\nc", "1.\n\n2.\n\n3."] {
+            let (texts, r) = report(text);
+            assert_eq!(r.likelihood.len(), texts.len());
+            assert_eq!(r.hard.len(), texts.len());
+            assert!(r.likelihood.iter().all(|p| (0.0..=1.0).contains(p)));
+        }
     }
 }
