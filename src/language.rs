@@ -170,10 +170,12 @@ impl Language {
 }
 
 impl Language {
-    /// Cue phrases of web-page boilerplate (lower-case), as compiled in from `data/noise/`.
+    /// The lines of `data/noise/<language>.txt`: cue phrases of web-page boilerplate (lower-case), each
+    /// list opened by a `[section]` line naming the kind of cue (see the file's header).
     ///
     /// ```
-    /// assert!(nutgraf::Language::English.noise_cues().any(|w| w == "subscribe"));
+    /// let cues: Vec<&str> = nutgraf::Language::English.noise_cues().collect();
+    /// assert!(cues.contains(&"[prompt]") && cues.contains(&"subscribe now"));
     /// ```
     pub fn noise_cues(self) -> impl Iterator<Item = &'static str> {
         data_lines(self.data().noise_cues)

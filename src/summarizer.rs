@@ -258,7 +258,8 @@ impl Summarizer {
     pub fn score(&self, analysis: &Analysis, config: &Config) -> Scoring {
         let document = &analysis.document;
         let noise = &analysis.noise;
-        let candidates = choose_candidates(noise, document, config.noise.threshold);
+        let headline = noise.headline.filter(|_| config.detect_headline);
+        let candidates = choose_candidates(noise, headline, document, config.noise.threshold);
         let tfidf = TfIdf::new(document, &candidates);
         let features = score::feature_matrix(
             &ScoringInput {
@@ -266,7 +267,7 @@ impl Summarizer {
                 candidates: &candidates,
                 tfidf: &tfidf,
                 noise: &noise.likelihood,
-                headline_terms: noise.headline.map(|h| document.terms(h)),
+                headline_terms: headline.map(|h| document.terms(h)),
             },
             config,
         );
@@ -319,8 +320,13 @@ impl Summarizer {
 /// The sentences that may be chosen: not the headline, not hard boilerplate, and below the noise
 /// threshold. When nothing passes the threshold (text without any punctuation, say), the layout-based
 /// part of the likelihood is not trusted and every sentence that is not hard boilerplate qualifies.
-fn choose_candidates(noise: &NoiseReport, document: &AnalyzedDocument, threshold: f64) -> Vec<usize> {
-    let eligible = |i: usize| Some(i) != noise.headline && !noise.hard[i] && !document.terms(i).is_empty();
+fn choose_candidates(
+    noise: &NoiseReport,
+    headline: Option<usize>,
+    document: &AnalyzedDocument,
+    threshold: f64,
+) -> Vec<usize> {
+    let eligible = |i: usize| Some(i) != headline && !noise.hard[i] && !document.terms(i).is_empty();
     let strict: Vec<usize> =
         (0..noise.likelihood.len()).filter(|&i| eligible(i) && noise.likelihood[i] < threshold).collect();
     if !strict.is_empty() || threshold >= 1.0 {
