@@ -1,9 +1,10 @@
 //! Stage 2: analysis. Turns each sentence into the terms that scoring compares.
 //!
-//! A word is a UAX #29 word (`unicode-segmentation`); it is lower-cased, dropped if it is a stop word,
-//! and reduced to its Snowball stem (`rust-stemmers`). Each distinct stem gets a small integer id in a
-//! per-document vocabulary, so that everything downstream works on integers, never on strings.
-//! Stemming is cached per document by surface form: a word seen twice is stemmed once.
+//! A word is a UAX #29 word (as `unicode-segmentation` finds them, with an ASCII fast path); it is
+//! lower-cased, dropped if it is a stop word, and reduced to its Snowball stem (`rust-stemmers`). Each
+//! distinct stem gets a small integer id in a per-document vocabulary, so that everything downstream
+//! works on integers, never on strings. Each distinct surface form is looked up once per document, and
+//! stems are memoized per thread across documents.
 //!
 //! ```
 //! use nutgraf::{Analyzer, Language, SentenceSplitter};
@@ -17,9 +18,13 @@
 //! assert_eq!(document.vocabulary().stem(document.terms(1)[3]), "stock");
 //! ```
 
+mod stem_cache;
+mod words;
+
+use std::sync::Arc;
+
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::language::Language;
 use crate::segment::Sentence;
@@ -110,32 +115,53 @@ impl Analyzer {
 
     /// Analyzes every sentence of `text`.
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> AnalyzedDocument {
-        let mut cache: FxHashMap<&str, WordClass> = FxHashMap::default();
+        stem_cache::with_memo(self.language, |stems| self.analyze_with(text, sentences, stems))
+    }
+
+    fn analyze_with(&self, text: &str, sentences: &[Sentence], stems: &mut stem_cache::StemMemo) -> AnalyzedDocument {
+        // About one distinct surface form per 12 bytes of news text: sized so that a typical article
+        // never rehashes, while a huge document does not reserve far more than it will use.
+        let mut cache: FxHashMap<&str, WordClass> =
+            FxHashMap::with_capacity_and_hasher((text.len() / 12).min(1 << 12), Default::default());
         let mut vocabulary = Vocabulary::default();
-        let mut terms = Vec::new();
+        let mut terms = Vec::with_capacity(text.len() / 8);
         let mut term_ends = Vec::with_capacity(sentences.len());
         let mut word_counts = Vec::with_capacity(sentences.len());
+        let mut lower = String::new();
         for sentence in sentences {
             let mut words: u32 = 0;
-            for word in sentence.text(text).unicode_words() {
+            words::for_each_word(sentence.text(text), |word| {
                 words = words.saturating_add(1);
-                let class = *cache.entry(word).or_insert_with(|| self.classify(word, &mut vocabulary));
+                let class =
+                    *cache.entry(word).or_insert_with(|| self.classify(word, &mut lower, stems, &mut vocabulary));
                 if let WordClass::Term(id) = class {
                     terms.push(id);
                 }
-            }
+            });
             term_ends.push(terms.len());
             word_counts.push(words);
         }
         AnalyzedDocument { vocabulary, terms, term_ends, word_counts }
     }
 
-    fn classify(&self, word: &str, vocabulary: &mut Vocabulary) -> WordClass {
-        let normalized = normalize_word(word);
-        if self.stop_words.contains(&normalized) {
+    fn classify(
+        &self,
+        word: &str,
+        lower: &mut String,
+        stems: &mut stem_cache::StemMemo,
+        vocabulary: &mut Vocabulary,
+    ) -> WordClass {
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.push_str(&normalize_word(word));
+        }
+        if self.stop_words.contains(lower.as_str()) {
             return WordClass::Stop;
         }
-        WordClass::Term(vocabulary.intern(&self.stemmer.stem(&normalized)))
+        WordClass::Term(vocabulary.intern(stems.stem(&self.stemmer, lower.as_str())))
     }
 }
 
@@ -148,19 +174,22 @@ fn normalize_word(word: &str) -> String {
 /// The distinct stems of one document; a [`TermId`] indexes it.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<String, TermId>,
-    stems: Vec<String>,
+    // Stems are shared with the per-thread stem memo: interning a known stem copies no string.
+    ids: FxHashMap<Arc<str>, TermId>,
+    stems: Vec<Arc<str>>,
 }
 
 impl Vocabulary {
-    fn intern(&mut self, stem: &str) -> TermId {
-        if let Some(&id) = self.ids.get(stem) {
-            return id;
+    fn intern(&mut self, stem: Arc<str>) -> TermId {
+        let next = TermId::try_from(self.stems.len()).unwrap_or(TermId::MAX);
+        match self.ids.entry(stem) {
+            std::collections::hash_map::Entry::Occupied(entry) => *entry.get(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                self.stems.push(Arc::clone(entry.key()));
+                entry.insert(next);
+                next
+            }
         }
-        let id = TermId::try_from(self.stems.len()).unwrap_or(TermId::MAX);
-        self.stems.push(stem.to_string());
-        self.ids.insert(stem.to_string(), id);
-        id
     }
 
     /// Number of distinct terms.
@@ -175,7 +204,7 @@ impl Vocabulary {
 
     /// The stem a term stands for (`""` for an id from another document).
     pub fn stem(&self, id: TermId) -> &str {
-        self.stems.get(id as usize).map_or("", String::as_str)
+        self.stems.get(id as usize).map_or("", |stem| stem)
     }
 }
 
