@@ -6,7 +6,9 @@
 //! preemption on a shared machine does not make an article look slow.
 //!
 //! Options (after `--`): `--reps N`; `--per-doc FILE` writes `{"id", "seconds"}` lines (the article's
-//! median) for `benches/peers/`; `--input FILE.jsonl` times those records instead of the dev sets.
+//! median) for `benches/peers/`; `--input FILE.jsonl` times those records instead of the dev sets;
+//! `--profile` only summarizes every article `--reps` times and prints nothing, for
+//! `valgrind --tool=callgrind` or `perf record`.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -21,16 +23,18 @@ struct Options {
     reps: usize,
     per_doc: Option<String>,
     input: Option<String>,
+    profile: bool,
 }
 
 fn options() -> Options {
-    let mut options = Options { reps: 21, per_doc: None, input: None };
+    let mut options = Options { reps: 21, per_doc: None, input: None, profile: false };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--reps" => options.reps = args.next().and_then(|n| n.parse().ok()).unwrap_or(options.reps).max(1),
             "--per-doc" => options.per_doc = args.next(),
             "--input" => options.input = args.next(),
+            "--profile" => options.profile = true,
             _ => {} // cargo passes `--bench`; criterion-style filters do not apply here
         }
     }
@@ -78,6 +82,14 @@ fn main() {
     let options = options();
     let articles = load(&options);
     let summarizer = Summarizer::builder().build().expect("the default summarizer builds");
+    if options.profile {
+        for _ in 0..options.reps {
+            for article in &articles {
+                black_box(summarizer.summarize(black_box(&article.text)));
+            }
+        }
+        return;
+    }
     let splitter = summarizer.splitter().clone();
     let analyzer = Analyzer::new(Language::English);
     let noise = NoiseDetector::new(Language::English);

@@ -6,7 +6,7 @@
 //! an ASCII non-space character (WB3a/b and WB999: no rule joins them; the look-ahead and look-behind
 //! rules WB6/7/11/12 need letters, digits or mid-word punctuation on both sides, never a space). So an
 //! all-ASCII chunk has the same words on its own as inside the text, and is segmented here by the ASCII
-//! rules. Any other run, from the end of one ASCII chunk to the start of the next, whitespace around it
+//! rules (so is an all-ASCII text, in one pass). Any other run, from the end of one ASCII chunk to the start of the next, whitespace around it
 //! included (non-ASCII spaces join ASCII ones under WB3d, combining marks attach to a space under
 //! WB4), goes to `unicode-segmentation`: both ends of such a run are certain boundaries, so it too has
 //! the same words on its own.
@@ -15,6 +15,11 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Calls `emit` with each UAX #29 word of `text`, in order: the words `text.unicode_words()` yields.
 pub(crate) fn for_each_word<'a>(text: &'a str, mut emit: impl FnMut(&'a str)) {
+    if text.is_ascii() {
+        // Most sentences: one pass, the whitespace being just more characters that are not words.
+        ascii_words(text, &mut emit);
+        return;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     // Start of the run that `unicode-segmentation` will segment, while one is open.
@@ -54,10 +59,16 @@ fn is_ascii_space(byte: u8) -> bool {
 }
 
 /// Letters, digits and the connector `_`: the ASCII characters that words are made of (WB5, WB8–10,
-/// WB13a/b).
-fn is_word_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
-}
+/// WB13a/b). A table, as this is asked of every byte.
+const WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
+        byte += 1;
+    }
+    table
+};
 
 /// Punctuation that stays inside a word between two letters (`can't`, `e.g`, `a:b`; WB6/7) or two
 /// digits (`1,000`, `3.14`; WB11/12).
@@ -73,33 +84,32 @@ fn joins(byte: u8, before: u8, after: u8) -> bool {
     }
 }
 
-/// The words of an ASCII chunk without whitespace. Every other character is a segment of its own,
-/// which is not a word; a run of `_` alone is not a word either.
-fn ascii_words<'a>(chunk: &'a str, emit: &mut impl FnMut(&'a str)) {
-    let bytes = chunk.as_bytes();
+/// The words of ASCII text. Every character that is not part of a word is a segment of its own, which
+/// is not a word (CR LF and runs of spaces are one segment, which is not a word either); a run of `_`
+/// alone is not a word.
+fn ascii_words<'a>(text: &'a str, emit: &mut impl FnMut(&'a str)) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if !is_word_byte(bytes[i]) {
+        if !WORD_BYTE[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
         let start = i;
-        let mut alphanumeric = bytes[i] != b'_';
         i += 1;
-        while i < bytes.len() {
-            if is_word_byte(bytes[i]) {
-                alphanumeric |= bytes[i] != b'_';
+        loop {
+            while i < bytes.len() && WORD_BYTE[usize::from(bytes[i])] {
                 i += 1;
-            } else if i + 1 < bytes.len() && joins(bytes[i], bytes[i - 1], bytes[i + 1]) {
-                // `joins` needs a letter or digit after, which is part of the word too.
-                alphanumeric = true;
+            }
+            // `joins` needs a letter or digit after, which is part of the word too.
+            if i + 1 < bytes.len() && joins(bytes[i], bytes[i - 1], bytes[i + 1]) {
                 i += 2;
             } else {
                 break;
             }
         }
-        if alphanumeric {
-            emit(&chunk[start..i]);
+        if bytes[start] != b'_' || bytes[start..i].iter().any(|&b| b != b'_') {
+            emit(&text[start..i]);
         }
     }
 }
