@@ -52,21 +52,83 @@ pub fn dev_articles() -> Vec<Article> {
     articles
 }
 
-/// A long document of about `sentences` sentences: dev articles (else the sample) concatenated, as
-/// paragraphs, and repeated as often as needed.
+/// A long document of about `sentences` sentences, all distinct, with the vocabulary statistics of news:
+/// the dev articles (else the sample) concatenated as paragraphs, again and again. The first pass is the
+/// articles as they are; each later pass replaces every word by another of about the same frequency
+/// (a rotation within bands of [`BAND`] words ranked by frequency, different for each pass), so that
+/// sentences do not repeat (repeats would be dropped as boilerplate and make the graph trivially
+/// small) while common words stay common and rare words rare.
 pub fn long_document(sentences: usize, splitter: &nutgraf::SentenceSplitter) -> String {
     let articles = dev_articles();
     let texts: Vec<&str> =
         if articles.is_empty() { vec![SAMPLE] } else { articles.iter().map(|a| a.text.as_str()).collect() };
+    let ranks = WordRanks::new(&texts);
     let mut document = String::new();
     let mut count = 0;
-    for text in texts.iter().cycle() {
-        if count >= sentences {
-            break;
+    for pass in 0.. {
+        for text in &texts {
+            if count >= sentences {
+                return document;
+            }
+            let text = if pass == 0 { text.trim().to_string() } else { ranks.substitute(text.trim(), pass) };
+            count += splitter.split(&text).len();
+            document.push_str(&text);
+            document.push_str("\n\n");
         }
-        count += splitter.split(text).len();
-        document.push_str(text.trim());
-        document.push_str("\n\n");
     }
     document
+}
+
+/// Words are rotated within bands of this many words of neighbouring frequency rank.
+pub const BAND: usize = 64;
+
+/// The lower-case ASCII words of a corpus, ranked by frequency.
+struct WordRanks {
+    words: Vec<String>,
+    rank: std::collections::HashMap<String, usize>,
+}
+
+impl WordRanks {
+    fn new(texts: &[&str]) -> WordRanks {
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for text in texts {
+            for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+                *counts.entry(word.to_ascii_lowercase()).or_insert(0) += 1;
+            }
+        }
+        let mut words: Vec<(String, usize)> = counts.into_iter().collect();
+        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let words: Vec<String> = words.into_iter().map(|(w, _)| w).collect();
+        let rank = words.iter().enumerate().map(|(r, w)| (w.clone(), r)).collect();
+        WordRanks { words, rank }
+    }
+
+    /// `text` with each ASCII word replaced by the word `pass` places further on in its band, its
+    /// capitalization kept.
+    fn substitute(&self, text: &str, pass: usize) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+            out.push_str(&rest[..start]);
+            let word_len = rest[start..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len() - start);
+            let word = &rest[start..start + word_len];
+            let lower = word.to_ascii_lowercase();
+            let replacement = match self.rank.get(&lower) {
+                Some(&r) => {
+                    let band_start = r - r % BAND;
+                    let band_len = BAND.min(self.words.len() - band_start);
+                    &self.words[band_start + (r - band_start + pass) % band_len]
+                }
+                None => &lower,
+            };
+            let upper_all = word.len() > 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+            let upper_first = word.as_bytes()[0].is_ascii_uppercase();
+            for (i, c) in replacement.chars().enumerate() {
+                out.push(if upper_all || (i == 0 && upper_first) { c.to_ascii_uppercase() } else { c });
+            }
+            rest = &rest[start + word_len..];
+        }
+        out.push_str(rest);
+        out
+    }
 }

@@ -25,13 +25,24 @@ printf 'similarity = "word-overlap"\n[weights]\ntextrank = 1.0\nforward = 0.5\n[
     >"$config_dir/capped.toml"
 printf 'similarity = "cosine"\nredundancy = 0.3\n[weights]\ntextrank = 1.0\ncentroid = 1.0\n[graph]\nself_loops = true\nmin_similarity = 0.05\n' \
     >"$config_dir/cosine.toml"
+# Runs the binary on one input, retried under a timeout: `--jsonl` can deadlock in rayon (see the
+# report on the batch mode), and a comparison must not hang on that.
+run() {
+    local out=$1
+    shift
+    for _ in 1 2 3; do
+        if timeout 120 "$binary" "$@" >"$out"; then return 0; fi
+        echo "briefs.sh: retrying $*" >&2
+    done
+    return 1
+}
 for set in bbc_news_summary cnndm_frank scraped; do
     input="$shared/eval/$set/dev.jsonl"
     [[ -f "$input" ]] || continue
-    "$binary" --jsonl "$input" >"$outdir/$set.news.jsonl"
-    "$binary" --jsonl --preset general --ratio 0.3 "$input" >"$outdir/$set.general.jsonl"
-    "$binary" --jsonl --words 60 --config "$config_dir/bm25.toml" "$input" >"$outdir/$set.bm25.jsonl"
-    "$binary" --jsonl --preset general --config "$config_dir/capped.toml" "$input" >"$outdir/$set.capped.jsonl"
-    "$binary" --jsonl -n 5 --config "$config_dir/cosine.toml" "$input" >"$outdir/$set.cosine.jsonl"
+    run "$outdir/$set.news.jsonl" --jsonl "$input"
+    run "$outdir/$set.general.jsonl" --jsonl --preset general --ratio 0.3 "$input"
+    run "$outdir/$set.bm25.jsonl" --jsonl --words 60 --config "$config_dir/bm25.toml" "$input"
+    run "$outdir/$set.capped.jsonl" --jsonl --preset general --config "$config_dir/capped.toml" "$input"
+    run "$outdir/$set.cosine.jsonl" --jsonl -n 5 --config "$config_dir/cosine.toml" "$input"
 done
 echo "briefs.sh: wrote $(ls "$outdir" | wc -l) files to $outdir"
