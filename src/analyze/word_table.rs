@@ -182,7 +182,8 @@ impl WordTable {
     }
 }
 
-/// A form of at most 15 bytes as one integer: its bytes, zero-padded, and its length in the last byte.
+/// A form of at most 15 bytes as one integer: its bytes, zero-padded (little-endian), and its length in
+/// the last byte.
 #[inline]
 fn pack(form: &str) -> Option<u128> {
     let bytes = form.as_bytes();
@@ -198,6 +199,20 @@ fn pack(form: &str) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packing_is_the_zero_padded_bytes_and_the_length() {
+        let source = "abcdefghijklmnopq\u{e9}";
+        for start in 0..3 {
+            for len in 0..=15 {
+                let Some(form) = source.get(start..start + len) else { continue };
+                let mut expected = [0u8; 16];
+                expected[..len].copy_from_slice(form.as_bytes());
+                expected[15] = len as u8;
+                assert_eq!(pack(form), Some(u128::from_le_bytes(expected)), "{form:?}");
+            }
+        }
+    }
 
     #[test]
     fn packed_forms_differ_when_the_forms_do() {
