@@ -1,9 +1,10 @@
 //! Stage 2: analysis. Turns each sentence into the terms that scoring compares.
 //!
-//! A word is a UAX #29 word (`unicode-segmentation`); it is lower-cased, dropped if it is a stop word,
-//! and reduced to its Snowball stem (`rust-stemmers`). Each distinct stem gets a small integer id in a
-//! per-document vocabulary, so that everything downstream works on integers, never on strings.
-//! Stemming is cached per document by surface form: a word seen twice is stemmed once.
+//! A word is a UAX #29 word (as `unicode-segmentation` finds them, with an ASCII fast path); it is
+//! lower-cased, dropped if it is a stop word, and reduced to its Snowball stem (`rust-stemmers`). Each
+//! distinct stem gets a small integer id in a per-document vocabulary, so that everything downstream
+//! works on integers, never on strings. Each surface form is classified once per thread and analyzer,
+//! not once per occurrence (see `word_table`).
 //!
 //! ```
 //! use nutgraf::{Analyzer, Language, SentenceSplitter};
@@ -17,9 +18,13 @@
 //! assert_eq!(document.vocabulary().stem(document.terms(1)[3]), "stock");
 //! ```
 
+mod word_table;
+mod words;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rust_stemmers::Stemmer;
-use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_segmentation::UnicodeSegmentation;
+use rustc_hash::FxHashSet;
 
 use crate::language::Language;
 use crate::segment::Sentence;
@@ -32,7 +37,12 @@ pub struct Analyzer {
     language: Language,
     stemmer: Stemmer,
     stop_words: FxHashSet<String>,
+    /// Names this analyzer's per-thread word table; a clone has the same stop words, so the same table.
+    id: u64,
 }
+
+/// Gives every analyzer built its own id.
+static NEXT_ANALYZER_ID: AtomicU64 = AtomicU64::new(0);
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -46,15 +56,9 @@ impl Clone for Analyzer {
             language: self.language,
             stemmer: Stemmer::create(self.language.stemmer_algorithm()),
             stop_words: self.stop_words.clone(),
+            id: self.id,
         }
     }
-}
-
-/// How a surface form was analyzed: cached per document so each distinct word is stemmed once.
-#[derive(Clone, Copy)]
-enum WordClass {
-    Stop,
-    Term(TermId),
 }
 
 impl Analyzer {
@@ -80,7 +84,12 @@ impl Analyzer {
     {
         let mut stop_words: FxHashSet<String> = language.stop_words().map(normalize_word).collect();
         stop_words.extend(extra.into_iter().map(|w| normalize_word(w.as_ref())));
-        Analyzer { language, stemmer: Stemmer::create(language.stemmer_algorithm()), stop_words }
+        Analyzer {
+            language,
+            stemmer: Stemmer::create(language.stemmer_algorithm()),
+            stop_words,
+            id: NEXT_ANALYZER_ID.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// The language this analyzer was built for.
@@ -110,32 +119,27 @@ impl Analyzer {
 
     /// Analyzes every sentence of `text`.
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> AnalyzedDocument {
-        let mut cache: FxHashMap<&str, WordClass> = FxHashMap::default();
-        let mut vocabulary = Vocabulary::default();
-        let mut terms = Vec::new();
-        let mut term_ends = Vec::with_capacity(sentences.len());
-        let mut word_counts = Vec::with_capacity(sentences.len());
-        for sentence in sentences {
-            let mut words: u32 = 0;
-            for word in sentence.text(text).unicode_words() {
-                words = words.saturating_add(1);
-                let class = *cache.entry(word).or_insert_with(|| self.classify(word, &mut vocabulary));
-                if let WordClass::Term(id) = class {
-                    terms.push(id);
-                }
+        let lexicon = word_table::Lexicon { stop_words: &self.stop_words, stemmer: &self.stemmer };
+        word_table::with_table(self.id, |table| {
+            table.begin_document();
+            let mut vocabulary = Vocabulary::default();
+            let mut terms = Vec::with_capacity(text.len() / 8);
+            let mut term_ends = Vec::with_capacity(sentences.len());
+            let mut word_counts = Vec::with_capacity(sentences.len());
+            for sentence in sentences {
+                let mut words: u32 = 0;
+                words::for_each_word(sentence.text(text), |word| {
+                    words = words.saturating_add(1);
+                    if let Some(stem) = table.stem_of(word, &lexicon) {
+                        terms.push(table.term(stem, &mut vocabulary));
+                    }
+                });
+                term_ends.push(terms.len());
+                word_counts.push(words);
             }
-            term_ends.push(terms.len());
-            word_counts.push(words);
-        }
-        AnalyzedDocument { vocabulary, terms, term_ends, word_counts }
-    }
-
-    fn classify(&self, word: &str, vocabulary: &mut Vocabulary) -> WordClass {
-        let normalized = normalize_word(word);
-        if self.stop_words.contains(&normalized) {
-            return WordClass::Stop;
-        }
-        WordClass::Term(vocabulary.intern(&self.stemmer.stem(&normalized)))
+            table.end_document();
+            AnalyzedDocument { vocabulary, terms, term_ends, word_counts }
+        })
     }
 }
 
@@ -148,34 +152,35 @@ fn normalize_word(word: &str) -> String {
 /// The distinct stems of one document; a [`TermId`] indexes it.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<String, TermId>,
-    stems: Vec<String>,
+    /// The stems, concatenated; stem `i` ends at `ends[i]`.
+    text: String,
+    ends: Vec<usize>,
 }
 
 impl Vocabulary {
-    fn intern(&mut self, stem: &str) -> TermId {
-        if let Some(&id) = self.ids.get(stem) {
-            return id;
-        }
-        let id = TermId::try_from(self.stems.len()).unwrap_or(TermId::MAX);
-        self.stems.push(stem.to_string());
-        self.ids.insert(stem.to_string(), id);
-        id
+    /// Appends a stem (the caller knows it is new) and returns its id.
+    fn push(&mut self, stem: &str) -> TermId {
+        self.text.push_str(stem);
+        self.ends.push(self.text.len());
+        TermId::try_from(self.ends.len() - 1).unwrap_or(TermId::MAX)
     }
 
     /// Number of distinct terms.
     pub fn len(&self) -> usize {
-        self.stems.len()
+        self.ends.len()
     }
 
     /// Whether the document had no terms at all.
     pub fn is_empty(&self) -> bool {
-        self.stems.is_empty()
+        self.ends.is_empty()
     }
 
     /// The stem a term stands for (`""` for an id from another document).
     pub fn stem(&self, id: TermId) -> &str {
-        self.stems.get(id as usize).map_or("", String::as_str)
+        let id = id as usize;
+        let Some(&end) = self.ends.get(id) else { return "" };
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start..end]
     }
 }
 

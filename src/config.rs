@@ -184,7 +184,9 @@ pub struct GraphConfig {
     /// Edges weaker than this are dropped.
     pub min_similarity: f64,
     /// A term found in more sentences than this does not create edges (it says little and would make the
-    /// graph quadratic). Applies only to long documents; 0 means no limit.
+    /// graph quadratic). Applies only to long documents; 0 means no limit. The default keeps the graph's
+    /// work and size linear in the document's length (each sentence pairs with at most this many others
+    /// per term) and is above the number of sentences any news article has a content word in.
     pub max_term_sentences: usize,
     /// Whether a sentence links to itself (some TextRank variants do).
     pub self_loops: bool,
@@ -192,7 +194,7 @@ pub struct GraphConfig {
 
 impl Default for GraphConfig {
     fn default() -> Self {
-        GraphConfig { min_similarity: 0.0, max_term_sentences: 2_000, self_loops: false }
+        GraphConfig { min_similarity: 0.0, max_term_sentences: 100, self_loops: false }
     }
 }
 

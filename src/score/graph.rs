@@ -57,69 +57,19 @@ impl SimilarityGraph {
         similarity: Similarity,
         config: &GraphConfig,
     ) -> SimilarityGraph {
-        let n = members.len();
-        let postings = Postings::new(document.vocabulary().len(), n, tfidf, config.max_term_sentences);
+        let postings = Postings::new(document.vocabulary().len(), members.len(), tfidf, config.max_term_sentences);
         let lengths: Vec<f64> = members.iter().map(|&s| document.terms(s).len() as f64).collect();
-        let bm25 = (similarity == Similarity::Bm25).then(|| Bm25::new(tfidf, &postings, &lengths));
-
-        let mut accumulator = vec![0.0f64; n];
-        // `stamp[j] == i + 1` marks `j` as already touched while row `i` is built.
-        let mut stamp = vec![0usize; n];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0);
-        let mut neighbors: Vec<u32> = Vec::new();
-        let mut weights: Vec<f64> = Vec::new();
-
-        for i in 0..n {
-            let (terms, tfidf_weights) = tfidf.vectors().row(i);
-            let counts = tfidf.counts(i);
-            for ((&term, &weight_i), &count_i) in terms.iter().zip(tfidf_weights).zip(counts) {
-                let Some(list) = postings.list(term) else { continue };
-                let idf = tfidf.idf(term);
-                for &(j, count_j) in list {
-                    let ju = j as usize;
-                    if ju == i && !config.self_loops {
-                        continue;
-                    }
-                    if stamp[ju] != i + 1 {
-                        stamp[ju] = i + 1;
-                        touched.push(j);
-                    }
-                    accumulator[ju] += match (similarity, &bm25) {
-                        (Similarity::Cosine, _) => weight_i * f64::from(count_j) * idf,
-                        (Similarity::WordOverlap, _) => 1.0,
-                        (Similarity::Bm25, Some(bm25)) => f64::from(count_i) * bm25.term_score(term, count_j, ju),
-                        (Similarity::Bm25, None) => 0.0,
-                    };
-                }
+        match similarity {
+            Similarity::Cosine => build_rows(tfidf, &postings, config, &Cosine { tfidf }),
+            Similarity::WordOverlap => {
+                let log_lengths = lengths.iter().map(|l| l.max(1.0).ln()).collect();
+                build_rows(tfidf, &postings, config, &WordOverlap { log_lengths })
             }
-            touched.sort_unstable();
-            for &j in &touched {
-                let ju = j as usize;
-                let raw = accumulator[ju];
-                accumulator[ju] = 0.0;
-                let value = match similarity {
-                    Similarity::Cosine => {
-                        let denominator = tfidf.norm(i) * tfidf.norm(ju);
-                        if denominator > 0.0 { raw / denominator } else { 0.0 }
-                    }
-                    Similarity::WordOverlap => {
-                        let denominator = lengths[i].max(1.0).ln() + lengths[ju].max(1.0).ln();
-                        if denominator > 0.0 { raw / denominator } else { 0.0 }
-                    }
-                    Similarity::Bm25 => raw,
-                };
-                if value > config.min_similarity && value.is_finite() {
-                    neighbors.push(j);
-                    weights.push(value);
-                }
+            Similarity::Bm25 => {
+                let bm25 = Bm25::new(tfidf, &postings, &lengths);
+                build_rows(tfidf, &postings, config, &bm25).symmetrized()
             }
-            touched.clear();
-            offsets.push(neighbors.len());
         }
-        let graph = SimilarityGraph { offsets, neighbors, weights };
-        if similarity == Similarity::Bm25 { graph.symmetrized() } else { graph }
     }
 
     /// Averages each edge with its reverse, making a directed graph (BM25) undirected.
@@ -155,6 +105,113 @@ impl SimilarityGraph {
         }
         (forward, backward)
     }
+}
+
+/// How one similarity scores a pair of sentences: the sum over their shared terms of `contribution`,
+/// turned into the edge weight by `finish`. Each similarity is its own type so that the innermost loop
+/// of [`build_rows`] is compiled for it, without a branch on the kind of similarity.
+trait PairScore {
+    /// What shared term `term` (`count_i` times in row `i`, with TF-IDF weight `weight_i` there, and
+    /// `count_j` times in row `j`) adds to the pair's raw score.
+    fn contribution(&self, term: TermId, weight_i: f64, count_i: u32, idf: f64, count_j: u32, j: usize) -> f64;
+
+    /// The edge weight of rows `i` and `j` from their raw score.
+    fn finish(&self, raw: f64, i: usize, j: usize) -> f64;
+}
+
+struct Cosine<'a> {
+    tfidf: &'a TfIdf,
+}
+
+impl PairScore for Cosine<'_> {
+    #[inline]
+    fn contribution(&self, _: TermId, weight_i: f64, _: u32, idf: f64, count_j: u32, _: usize) -> f64 {
+        weight_i * f64::from(count_j) * idf
+    }
+
+    #[inline]
+    fn finish(&self, raw: f64, i: usize, j: usize) -> f64 {
+        let denominator = self.tfidf.norm(i) * self.tfidf.norm(j);
+        if denominator > 0.0 { raw / denominator } else { 0.0 }
+    }
+}
+
+struct WordOverlap {
+    /// ln(max(1, number of terms)) of each row.
+    log_lengths: Vec<f64>,
+}
+
+impl PairScore for WordOverlap {
+    #[inline]
+    fn contribution(&self, _: TermId, _: f64, _: u32, _: f64, _: u32, _: usize) -> f64 {
+        1.0
+    }
+
+    #[inline]
+    fn finish(&self, raw: f64, i: usize, j: usize) -> f64 {
+        let denominator = self.log_lengths[i] + self.log_lengths[j];
+        if denominator > 0.0 { raw / denominator } else { 0.0 }
+    }
+}
+
+impl PairScore for Bm25 {
+    #[inline]
+    fn contribution(&self, term: TermId, _: f64, count_i: u32, _: f64, count_j: u32, j: usize) -> f64 {
+        f64::from(count_i) * self.term_score(term, count_j, j)
+    }
+
+    #[inline]
+    fn finish(&self, raw: f64, _: usize, _: usize) -> f64 {
+        raw
+    }
+}
+
+/// The rows of the graph: for each row `i`, the rows that share a term with it (through the inverted
+/// index, skipping over-common terms), scored by `score`. Contributions to a pair are added in the order
+/// of row `i`'s terms, so each weight is the same sum whatever the rest of the document.
+fn build_rows(tfidf: &TfIdf, postings: &Postings, config: &GraphConfig, score: &impl PairScore) -> SimilarityGraph {
+    let n = tfidf.vectors().len();
+    let mut accumulator = vec![0.0f64; n];
+    // `stamp[j] == i + 1` marks `j` as already touched while row `i` is built.
+    let mut stamp = vec![0usize; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    let mut neighbors: Vec<u32> = Vec::new();
+    let mut weights: Vec<f64> = Vec::new();
+
+    for i in 0..n {
+        let (terms, tfidf_weights) = tfidf.vectors().row(i);
+        let counts = tfidf.counts(i);
+        for ((&term, &weight_i), &count_i) in terms.iter().zip(tfidf_weights).zip(counts) {
+            let Some(list) = postings.list(term) else { continue };
+            let idf = tfidf.idf(term);
+            for &(j, count_j) in list {
+                let ju = j as usize;
+                if ju == i && !config.self_loops {
+                    continue;
+                }
+                if stamp[ju] != i + 1 {
+                    stamp[ju] = i + 1;
+                    touched.push(j);
+                }
+                accumulator[ju] += score.contribution(term, weight_i, count_i, idf, count_j, ju);
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            let ju = j as usize;
+            let value = score.finish(accumulator[ju], i, ju);
+            accumulator[ju] = 0.0;
+            if value > config.min_similarity && value.is_finite() {
+                neighbors.push(j);
+                weights.push(value);
+            }
+        }
+        touched.clear();
+        offsets.push(neighbors.len());
+    }
+    SimilarityGraph { offsets, neighbors, weights }
 }
 
 /// For each term, the member sentences containing it (ascending) with the term's count there.

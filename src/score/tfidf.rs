@@ -50,46 +50,45 @@ impl TfIdf {
     pub fn new(document: &AnalyzedDocument, members: &[usize]) -> TfIdf {
         let vocabulary_size = document.vocabulary().len();
         let mut document_frequency = vec![0u32; vocabulary_size];
-        let mut counts: Vec<(TermId, u32)> = Vec::new();
-        let mut row_counts: Vec<Vec<(TermId, u32)>> = Vec::with_capacity(members.len());
+        // Each row's distinct terms (ascending) and counts, written straight into the CSR arrays; the
+        // weights follow once the IDF is known.
+        let mut offsets = Vec::with_capacity(members.len() + 1);
+        offsets.push(0);
+        let mut terms: Vec<TermId> = Vec::new();
+        let mut term_counts: Vec<u32> = Vec::new();
+        let mut row: Vec<TermId> = Vec::new();
         for &sentence in members {
-            counts.clear();
-            counts.extend(document.terms(sentence).iter().map(|&t| (t, 1)));
-            counts.sort_unstable_by_key(|&(t, _)| t);
-            counts.dedup_by(|next, kept| {
-                let same = next.0 == kept.0;
-                if same {
-                    kept.1 += 1;
+            row.clear();
+            row.extend_from_slice(document.terms(sentence));
+            row.sort_unstable();
+            for (k, &term) in row.iter().enumerate() {
+                if k > 0 && row[k - 1] == term {
+                    if let Some(count) = term_counts.last_mut() {
+                        *count += 1;
+                    }
+                } else {
+                    terms.push(term);
+                    term_counts.push(1);
+                    document_frequency[term as usize] += 1;
                 }
-                same
-            });
-            for &(term, _) in &counts {
-                document_frequency[term as usize] += 1;
             }
-            row_counts.push(counts.clone());
+            offsets.push(terms.len());
         }
         let n = members.len() as f64;
         let idf: Vec<f64> = document_frequency
             .iter()
             .map(|&df| if df == 0 { 0.0 } else { ((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0 })
             .collect();
-        let mut offsets = Vec::with_capacity(members.len() + 1);
-        offsets.push(0);
-        let mut terms = Vec::new();
-        let mut weights = Vec::new();
-        let mut term_counts = Vec::new();
+        let mut weights = Vec::with_capacity(terms.len());
         let mut norms = Vec::with_capacity(members.len());
-        for row in &row_counts {
+        for window in offsets.windows(2) {
             let mut norm = 0.0;
-            for &(term, count) in row {
+            for (&term, &count) in terms[window[0]..window[1]].iter().zip(&term_counts[window[0]..window[1]]) {
                 let weight = f64::from(count) * idf[term as usize];
-                terms.push(term);
                 weights.push(weight);
-                term_counts.push(count);
                 norm += weight * weight;
             }
             norms.push(norm.sqrt());
-            offsets.push(terms.len());
         }
         TfIdf { vectors: SparseRows { offsets, terms, weights }, counts: term_counts, norms, idf, document_frequency }
     }

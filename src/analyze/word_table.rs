@@ -1,0 +1,231 @@
+//! A per-thread table of the word forms an analyzer has classified, kept from one document to the next.
+//!
+//! Classifying a form (lower-casing it, looking it up among the stop words, stemming it, finding its
+//! stem among the known stems) costs far more than finding the form again, and news vocabulary repeats
+//! from article to article: after a few hundred articles almost every form is known. So each surface
+//! form maps, for the life of the thread, to its class: a stop word, or the id of its stem. Within a
+//! document, stem ids become the document's own [`TermId`]s, in order of first use, through two arrays
+//! indexed by stem id (no hashing).
+//!
+//! Forms of up to 15 bytes, almost all words, are keyed by their bytes packed into a `u128`, which
+//! hashes and compares in a few instructions. The table belongs to one analyzer (its stop words) and
+//! one thread (no locks: the `Summarizer` stays `Send + Sync`); a thread keeps the tables of the last
+//! few analyzers it ran. Everything in it is a pure function of the analyzer and the form, so output
+//! never depends on what the thread analyzed before.
+
+use std::cell::RefCell;
+
+use rust_stemmers::Stemmer;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{TermId, Vocabulary, normalize_word};
+
+/// Forms a table holds before it starts over (between documents), which bounds its memory to a few MB
+/// whatever the input; news uses a few tens of thousands.
+const MAX_FORMS: usize = 1 << 17;
+
+/// Tables a thread keeps, one per analyzer, least recently used dropped first.
+const MAX_TABLES: usize = 4;
+
+/// The class of a stop word; any other class is a stem id.
+const STOP: u32 = u32::MAX;
+
+thread_local! {
+    static TABLES: RefCell<Vec<WordTable>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What classifying a new form needs from the analyzer.
+pub(super) struct Lexicon<'a> {
+    pub stop_words: &'a FxHashSet<String>,
+    pub stemmer: &'a Stemmer,
+}
+
+/// Runs `f` with this thread's table for the analyzer `owner`.
+pub(super) fn with_table<R>(owner: u64, f: impl FnOnce(&mut WordTable) -> R) -> R {
+    TABLES.with(|tables| match tables.try_borrow_mut() {
+        Ok(mut tables) => {
+            match tables.iter().position(|t| t.owner == owner) {
+                Some(index) => {
+                    let table = tables.remove(index);
+                    tables.push(table);
+                }
+                None => {
+                    if tables.len() >= MAX_TABLES {
+                        tables.remove(0);
+                    }
+                    tables.push(WordTable::new(owner));
+                }
+            }
+            let last = tables.len() - 1;
+            f(&mut tables[last])
+        }
+        // Only reachable if `f` itself analyzed text on this thread: give it a table of its own.
+        Err(_) => f(&mut WordTable::new(owner)),
+    })
+}
+
+/// Surface forms → class, stems, and the per-document mapping of stems to term ids.
+pub(super) struct WordTable {
+    owner: u64,
+    /// Forms of at most 15 bytes, keyed by [`pack`].
+    short_forms: FxHashMap<u128, u32>,
+    long_forms: FxHashMap<Box<str>, u32>,
+    stems: Stems,
+    /// Numbers the documents; `seen[stem] == generation` when the stem has a term id in this one.
+    generation: u32,
+    seen: Vec<u32>,
+    term_of_stem: Vec<TermId>,
+}
+
+/// The distinct stems, each once, with their ids.
+#[derive(Default)]
+struct Stems {
+    ids: FxHashMap<Box<str>, u32>,
+    text: String,
+    ends: Vec<usize>,
+    /// Scratch for lower-casing a form.
+    lower: String,
+}
+
+impl Stems {
+    fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start..self.ends[id]]
+    }
+
+    /// The class of a form not seen before.
+    fn classify(&mut self, form: &str, lexicon: &Lexicon<'_>) -> u32 {
+        self.lower.clear();
+        if form.is_ascii() {
+            self.lower.push_str(form);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.push_str(&normalize_word(form));
+        }
+        if lexicon.stop_words.contains(self.lower.as_str()) {
+            return STOP;
+        }
+        let stem = lexicon.stemmer.stem(&self.lower);
+        if let Some(&id) = self.ids.get(stem.as_ref()) {
+            return id;
+        }
+        // Ids stay below STOP: a table starts over long before it has four billion stems.
+        let id = u32::try_from(self.ends.len()).unwrap_or(STOP - 1).min(STOP - 1);
+        self.text.push_str(&stem);
+        self.ends.push(self.text.len());
+        self.ids.insert(Box::from(stem.as_ref()), id);
+        id
+    }
+}
+
+impl WordTable {
+    fn new(owner: u64) -> WordTable {
+        WordTable {
+            owner,
+            short_forms: FxHashMap::default(),
+            long_forms: FxHashMap::default(),
+            stems: Stems::default(),
+            generation: 0,
+            seen: Vec::new(),
+            term_of_stem: Vec::new(),
+        }
+    }
+
+    /// Starts a document: no stem has a term id yet.
+    pub(super) fn begin_document(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.seen.fill(0);
+            self.generation = 1;
+        }
+    }
+
+    /// Ends a document; a table that has grown past its bound starts over (and gives its memory back).
+    pub(super) fn end_document(&mut self) {
+        if self.short_forms.len() + self.long_forms.len() > MAX_FORMS {
+            *self = WordTable::new(self.owner);
+        }
+    }
+
+    /// The stem id of `form`, or `None` for a stop word.
+    #[inline]
+    pub(super) fn stem_of(&mut self, form: &str, lexicon: &Lexicon<'_>) -> Option<u32> {
+        let stems = &mut self.stems;
+        let class = match pack(form) {
+            Some(key) => *self.short_forms.entry(key).or_insert_with(|| stems.classify(form, lexicon)),
+            None => match self.long_forms.get(form) {
+                Some(&class) => class,
+                None => {
+                    let class = stems.classify(form, lexicon);
+                    self.long_forms.insert(Box::from(form), class);
+                    class
+                }
+            },
+        };
+        (class != STOP).then_some(class)
+    }
+
+    /// The term id of `stem` in the current document, adding it to `vocabulary` on its first use.
+    #[inline]
+    pub(super) fn term(&mut self, stem: u32, vocabulary: &mut Vocabulary) -> TermId {
+        let index = stem as usize;
+        if index >= self.seen.len() {
+            self.seen.resize(index + 1, 0);
+            self.term_of_stem.resize(index + 1, 0);
+        }
+        if self.seen[index] != self.generation {
+            self.seen[index] = self.generation;
+            self.term_of_stem[index] = vocabulary.push(self.stems.get(stem));
+        }
+        self.term_of_stem[index]
+    }
+}
+
+/// A form of at most 15 bytes as one integer: its bytes, zero-padded (little-endian), and its length in
+/// the last byte.
+#[inline]
+fn pack(form: &str) -> Option<u128> {
+    let bytes = form.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut buffer = [0u8; 16];
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    buffer[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(buffer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_forms_differ_when_the_forms_do() {
+        assert_ne!(pack("a"), pack("a\0"));
+        assert_ne!(pack("ab"), pack("ba"));
+        assert_eq!(pack("same"), pack("same"));
+        assert!(pack("fifteen-bytes-x").is_some() && pack("sixteen-bytes-xy").is_none());
+    }
+
+    #[test]
+    fn a_table_that_starts_over_gives_the_same_classes() {
+        let stop_words: FxHashSet<String> = ["the".to_string()].into_iter().collect();
+        let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
+        let lexicon = Lexicon { stop_words: &stop_words, stemmer: &stemmer };
+        let mut table = WordTable::new(0);
+        table.begin_document();
+        let mut vocabulary = Vocabulary::default();
+        let forms = ["Markets", "the", "market", "internationalization", "The"];
+        let first: Vec<Option<TermId>> =
+            forms.iter().map(|f| table.stem_of(f, &lexicon).map(|s| table.term(s, &mut vocabulary))).collect();
+        assert_eq!(first, [Some(0), None, Some(0), Some(1), None]);
+        assert_eq!(vocabulary.stem(1), "internation");
+        table = WordTable::new(0);
+        table.begin_document();
+        let mut again = Vocabulary::default();
+        let second: Vec<Option<TermId>> =
+            forms.iter().map(|f| table.stem_of(f, &lexicon).map(|s| table.term(s, &mut again))).collect();
+        assert_eq!(first, second);
+    }
+}
