@@ -50,7 +50,7 @@ fn dev_texts_split_as_with_the_library_boundaries() {
         for (index, text) in dev_texts(name).iter().enumerate() {
             for block in lines::blocks(text, 0) {
                 let block_text = &text[block.start..block.end];
-                let fast = uax29::sentence_boundaries(block_text);
+                let fast: Vec<usize> = uax29::sentence_boundaries(block_text).collect();
                 assert_eq!(fast, uax29::tests::library_boundaries(block_text), "{name} #{index}: {block_text:?}");
                 assert!(
                     candidates(block_text).eq(tests::library_candidates(block_text)),

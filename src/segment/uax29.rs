@@ -39,19 +39,22 @@
 //!   after the line break: a boundary the splitter drops;
 //! * otherwise SB11 (÷).
 //!
-//! After `c`, no rule looks back at `T` again: each of SB6 to SB11 needs `T C S` (with at most a line break
-//! after it) right before the position, and `c` is not a closing mark or a space. So for the usual case,
-//! `c` an ASCII letter after spaces, the boundary falls before an upper-case `c`, and before a lower-case
-//! one only after `!` or `?`: SB8 holds for a period only.
+//! After `c`, no rule looks back at `T` again: SB6 to SB11 all need `T C S`, followed by at most one line
+//! break, right before the position. `c` extends neither `C` nor `S` (it is no space, and a closing mark
+//! after a space is no part of `C`); after a line break the only boundary is SB4's, which the splitter
+//! drops; and a terminal starts a run of its own. So for the usual case, `c` an ASCII letter after
+//! spaces, the boundary falls before an upper-case `c`, and before a lower-case one only after `!` or `?`:
+//! SB8 holds after a period only.
 //!
 //! Everything else (a character of unknown class, such as a mark or a format character, a non-ASCII
 //! terminal, an unusual space) goes to `unicode-segmentation`, on a window that starts at the last
-//! character of known class before the terminal (so SB7 sees the right class before it and no rule
-//! misses a mark that belongs to the character before) and ends after the first character at or after the
-//! terminal's end that surely stops SB8's look-ahead (a letter, a terminal or a line break); the window's
-//! boundaries up to that character are the whole text's. If no character of known class comes within a
-//! few dozen characters before the terminal, the rest of the block goes to `unicode-segmentation` whole:
-//! once per block at most, so the cost stays linear in the length of the text.
+//! character of known class before the terminal and ends after the first character at or after the
+//! terminal's end that surely stops SB8's look-ahead (a letter, a terminal or a line break). The rules
+//! look back no further than the class before the terminal, which the window's first character gives
+//! (being of known class, it is no mark that SB5 would hide), and SB8 looks ahead no further than that
+//! stopping character; so the window's boundaries up to that character are the whole text's. If no
+//! character of known class comes within a few dozen characters before the terminal, the rest of the
+//! block goes to `unicode-segmentation` whole: once per block at most, so the cost stays linear.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -217,22 +220,46 @@ fn stops_look_ahead(class: Class) -> bool {
 /// The UAX #29 sentence boundaries of `text` that the splitter keeps, in increasing order: the ends of
 /// the pieces `split_sentence_bound_indices` gives, except the end of the text and the boundaries right
 /// after a line break.
-pub(crate) fn sentence_boundaries(text: &str) -> Vec<usize> {
-    let mut boundaries = Vec::new();
-    // Invariant: no sequence `SATerm Close* Sp*` that starts before `from` reaches past it (or only past a
-    // line break, whose boundary is dropped), so every boundary after `from` follows a terminal at or after
-    // `from`, and each is decided once.
-    let mut from = 0;
-    while let Some(terminal) = next_possible_terminal(text, from) {
-        from = match decide_ascii_run(text, terminal) {
-            Some(decision) => {
-                boundaries.extend(decision.boundary);
-                decision.resume
+pub(crate) fn sentence_boundaries(text: &str) -> SentenceBoundaries<'_> {
+    SentenceBoundaries { text, from: 0, from_library: Vec::new().into_iter() }
+}
+
+/// The iterator of [`sentence_boundaries`]; it allocates only for the boundaries `unicode-segmentation`
+/// finds.
+pub(crate) struct SentenceBoundaries<'a> {
+    text: &'a str,
+    /// Invariant: no sequence `SATerm Close* Sp*` that starts before `from` reaches past it (or only past a
+    /// line break, whose boundary is dropped), so every boundary after `from` follows a terminal at or after
+    /// `from`, and each is decided once.
+    from: usize,
+    /// Boundaries from the last window `unicode-segmentation` was asked about, all before `from`.
+    from_library: std::vec::IntoIter<usize>,
+}
+
+impl Iterator for SentenceBoundaries<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            if let Some(boundary) = self.from_library.next() {
+                return Some(boundary);
             }
-            None => ask_library(text, terminal, &mut boundaries),
-        };
+            let terminal = next_possible_terminal(self.text, self.from)?;
+            match decide_ascii_run(self.text, terminal) {
+                Some(decision) => {
+                    self.from = decision.resume;
+                    if decision.boundary.is_some() {
+                        return decision.boundary;
+                    }
+                }
+                None => {
+                    let mut boundaries = Vec::new();
+                    self.from = ask_library(self.text, terminal, &mut boundaries);
+                    self.from_library = boundaries.into_iter();
+                }
+            }
+        }
     }
-    boundaries
 }
 
 /// The start of the first character at or after `from` that may be a terminal.
@@ -240,8 +267,7 @@ fn next_possible_terminal(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let ascii_terminal = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(bytes.len(), |i| from + i);
     let mut position = from;
-    while !bytes[position..ascii_terminal].is_ascii() {
-        let offset = bytes[position..ascii_terminal].iter().position(|b| !b.is_ascii())?;
+    while let Some(offset) = first_non_ascii(&bytes[position..ascii_terminal]) {
         let start = position + offset;
         let c = text[start..].chars().next()?;
         if may_be_terminal(c) {
@@ -250,6 +276,19 @@ fn next_possible_terminal(text: &str, from: usize) -> Option<usize> {
         position = start + c.len_utf8();
     }
     (ascii_terminal < bytes.len()).then_some(ascii_terminal)
+}
+
+/// The offset of the first non-ASCII byte in `bytes`, found eight bytes at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let (words, rest) = bytes.as_chunks::<8>();
+    for (index, word) in words.iter().enumerate() {
+        let high_bits = u64::from_le_bytes(*word) & 0x8080_8080_8080_8080;
+        if high_bits != 0 {
+            // Little-endian: the first byte is the lowest.
+            return Some(index * 8 + high_bits.trailing_zeros() as usize / 8);
+        }
+    }
+    rest.iter().position(|b| !b.is_ascii()).map(|offset| words.len() * 8 + offset)
 }
 
 /// What the fast path decided after a run of terminals: the boundary, if there is one, and where the
@@ -406,7 +445,7 @@ pub(super) mod tests {
     }
 
     fn assert_same_boundaries(text: &str) {
-        assert_eq!(sentence_boundaries(text), library_boundaries(text), "{text:?}");
+        assert_eq!(sentence_boundaries(text).collect::<Vec<_>>(), library_boundaries(text), "{text:?}");
     }
 
     /// Whether `unicode-segmentation` puts a boundary at byte `at` of `text`.
@@ -495,6 +534,20 @@ pub(super) mod tests {
             }
         }
         assert!(known > 40_000, "{known}");
+    }
+
+    #[test]
+    fn the_first_non_ascii_byte_is_found_in_any_word_and_the_rest() {
+        for length in 0..20 {
+            let ascii = "a".repeat(length);
+            assert_eq!(first_non_ascii(ascii.as_bytes()), None);
+            for at in 0..length {
+                let mut bytes = ascii.clone().into_bytes();
+                bytes[at] = 0x80;
+                bytes.iter_mut().skip(at + 1).for_each(|b| *b = 0xFF);
+                assert_eq!(first_non_ascii(&bytes), Some(at), "{length} {at}");
+            }
+        }
     }
 
     #[test]
@@ -754,12 +807,12 @@ pub(super) mod tests {
 
         #[test]
         fn random_text_has_the_library_boundaries(text in rich_text()) {
-            prop_assert_eq!(sentence_boundaries(&text), library_boundaries(&text), "{:?}", text);
+            prop_assert_eq!(sentence_boundaries(&text).collect::<Vec<_>>(), library_boundaries(&text), "{:?}", text);
         }
 
         #[test]
         fn random_news_text_has_the_library_boundaries(text in news_text()) {
-            prop_assert_eq!(sentence_boundaries(&text), library_boundaries(&text), "{:?}", text);
+            prop_assert_eq!(sentence_boundaries(&text).collect::<Vec<_>>(), library_boundaries(&text), "{:?}", text);
         }
     }
 }
