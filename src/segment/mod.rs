@@ -200,7 +200,7 @@ enum CandidateKind {
 /// bracket), never lie past one: only closing marks and spaces stand between its period and it. So the
 /// number starts of the whole block, less those that are boundaries, are those of each UAX #29 piece.
 fn candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
-    let mut boundaries = uax29::sentence_boundaries(block_text).into_iter().peekable();
+    let mut boundaries = uax29::sentence_boundaries(block_text).peekable();
     let mut number_starts = number_starts(block_text).peekable();
     let rule_candidates = std::iter::from_fn(move || match (boundaries.peek(), number_starts.peek()) {
         (Some(&boundary), Some(&number)) if number < boundary => number_starts.next(),
@@ -236,7 +236,17 @@ fn merge_sorted(
 /// Offsets in `text` where a sentence might start with a number after a period ("in 2003. 2004 was"):
 /// UAX #29 (rule SB8) never breaks there, because a lower-case letter follows before any capital.
 fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'.', text.as_bytes()).filter_map(move |period| {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'.', bytes).filter_map(move |period| {
+        // Most periods have an ASCII character after them that is neither a space nor a closing mark, or
+        // a space and a letter: no number starts there.
+        match bytes.get(period + 1..period + 3) {
+            Some([next, _]) if next.is_ascii() && !matches!(next, b' ' | b'\t' | b'"' | b'\'' | b')' | b']' | b'}') => {
+                return None;
+            }
+            Some([b' ', letter]) if letter.is_ascii_alphabetic() => return None,
+            _ => {}
+        }
         let rest = &text[period + 1..];
         let after_closing = rest.trim_start_matches(is_closing);
         let after_space = after_closing.trim_start_matches([' ', '\t', '\u{a0}']);

@@ -29,12 +29,13 @@ pub(crate) fn cuts(sentence: &str, rules: &BoundaryRules, mut cut: impl FnMut(us
     }
     let bytes = sentence.as_bytes();
     let mut last_cut = 0;
-    for space in memchr::memchr_iter(b' ', bytes) {
-        let position = space + 1;
-        // Cheap first test: an ASCII capital or the lead byte of a non-ASCII character.
-        if !bytes.get(position).is_some_and(|&b| b.is_ascii_uppercase() || b >= 0xC0) {
+    // One pass over the bytes: spaces are too frequent for a `memchr` call on each to pay.
+    for (space, pair) in bytes.windows(2).enumerate() {
+        // Cheap first test: a space, then an ASCII capital or the lead byte of a non-ASCII character.
+        if pair[0] != b' ' || !(pair[1].is_ascii_uppercase() || pair[1] >= 0xC0) {
             continue;
         }
+        let position = space + 1;
         let starter_end = skip(sentence, position, false);
         let starter = &sentence[position..starter_end];
         if !opens_sentence(starter) {
