@@ -5,9 +5,9 @@
 //! only keeps boundaries that follow a sentence terminal (SATerm: `.`, `!`, `?` and their kin elsewhere in
 //! Unicode), perhaps with closing punctuation and spaces after it; those after a line break it drops (a
 //! block only holds the line breaks of hard-wrapped prose). So this module looks only at the places after
-//! terminals. It decides the common ones itself, from the rules below, and hands every other one to
-//! `unicode-segmentation` on a window of text that is provably wide enough, so the boundaries it returns
-//! are exactly that crate's.
+//! terminals, which it finds with `memchr` and a table of the non-ASCII ones. It decides the common cases
+//! itself, from the rules below, and hands every other one to `unicode-segmentation` on a window of text
+//! that is provably wide enough, so the boundaries it returns are exactly that crate's.
 //!
 //! The rules that can apply after a terminal (UAX #29 §5.1, as `unicode-segmentation` implements them;
 //! `×` no boundary, `÷` boundary, `SATerm` is ATerm or STerm, `ParaSep` is Sep, CR or LF):
@@ -70,7 +70,7 @@ const MAX_UNKNOWN_BEFORE_TERMINAL: usize = 32;
 /// The UAX #29 sentence-break classes (Table 4 of the standard) that the fast path tells apart. Extend
 /// and Format have none: characters of those classes are never "known".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Class {
+enum Class {
     Upper,
     Lower,
     OLetter,
@@ -115,7 +115,7 @@ const ASCII_CLASSES: [Class; 128] = {
 
 /// The class of `c` if the fast path knows it. Every answer is checked against `unicode-segmentation`
 /// for every character in the tests; `None` is always safe.
-pub(crate) fn class_of(c: char) -> Option<Class> {
+fn class_of(c: char) -> Option<Class> {
     if c.is_ascii() {
         return Some(ASCII_CLASSES[c as usize]);
     }
@@ -130,17 +130,6 @@ pub(crate) fn class_of(c: char) -> Option<Class> {
         '\u{85}' | '\u{2028}' | '\u{2029}' => Some(ParaSep),
         // ․ ﹒ ．
         '\u{2024}' | '\u{FE52}' | '\u{FF0E}' => Some(ATerm),
-        // 。 ！ ？ ؟ ۔ । ॥ ︒ ‼ ⁇ ⁈ ⁉
-        '\u{3002}'
-        | '\u{FF01}'
-        | '\u{FF1F}'
-        | '\u{061F}'
-        | '\u{06D4}'
-        | '\u{0964}'
-        | '\u{0965}'
-        | '\u{FE12}'
-        | '\u{203C}'
-        | '\u{2047}'..='\u{2049}' => Some(STerm),
         // Symbols common in news: … £ € ¥ ¢ ° • · © ® ™ ± × ÷ § ¶ ′ ″ ‐ ‑ ‒ ― − ½ ¼ ¾ ¹ ² ³ † ‡ ‰ №
         '\u{2026}'
         | '\u{A3}'
@@ -171,7 +160,7 @@ pub(crate) fn class_of(c: char) -> Option<Class> {
         | '\u{2021}'
         | '\u{2030}'
         | '\u{2116}' => Some(Other),
-        _ => letter_class(c),
+        _ => letter_class(c).or_else(|| is_terminal(c).then_some(STerm)),
     }
 }
 
@@ -203,13 +192,51 @@ fn letter_class(c: char) -> Option<Class> {
     }
 }
 
-/// Whether `c` may be a sentence terminal: a terminal of known class, or any non-ASCII character of unknown
-/// class that is not a letter or a digit. (No letter or digit is a terminal; the tests check every one.)
-fn may_be_terminal(c: char) -> bool {
-    match class_of(c) {
-        Some(class) => matches!(class, ATerm | STerm),
-        None => !c.is_alphanumeric(),
+/// The non-ASCII sentence terminals (STerm and ATerm) of UAX #29 in `unicode-segmentation` 1.13
+/// (Unicode 17), in order. The tests check every character against that crate, so a change in its tables
+/// cannot go unnoticed.
+#[rustfmt::skip]
+const NON_ASCII_TERMINALS: [(char, char); 85] = [
+    ('\u{589}', '\u{589}'), ('\u{61D}', '\u{61F}'), ('\u{6D4}', '\u{6D4}'), ('\u{700}', '\u{702}'),
+    ('\u{7F9}', '\u{7F9}'), ('\u{837}', '\u{837}'), ('\u{839}', '\u{839}'), ('\u{83D}', '\u{83E}'),
+    ('\u{964}', '\u{965}'), ('\u{104A}', '\u{104B}'), ('\u{1362}', '\u{1362}'), ('\u{1367}', '\u{1368}'),
+    ('\u{166E}', '\u{166E}'), ('\u{1735}', '\u{1736}'), ('\u{17D4}', '\u{17D5}'), ('\u{1803}', '\u{1803}'),
+    ('\u{1809}', '\u{1809}'), ('\u{1944}', '\u{1945}'), ('\u{1AA8}', '\u{1AAB}'), ('\u{1B4E}', '\u{1B4F}'),
+    ('\u{1B5A}', '\u{1B5B}'), ('\u{1B5E}', '\u{1B5F}'), ('\u{1B7D}', '\u{1B7F}'), ('\u{1C3B}', '\u{1C3C}'),
+    ('\u{1C7E}', '\u{1C7F}'), ('\u{2024}', '\u{2024}'), ('\u{203C}', '\u{203D}'), ('\u{2047}', '\u{2049}'),
+    ('\u{2CF9}', '\u{2CFB}'), ('\u{2E2E}', '\u{2E2E}'), ('\u{2E3C}', '\u{2E3C}'), ('\u{2E53}', '\u{2E54}'),
+    ('\u{3002}', '\u{3002}'), ('\u{A4FF}', '\u{A4FF}'), ('\u{A60E}', '\u{A60F}'), ('\u{A6F3}', '\u{A6F3}'),
+    ('\u{A6F7}', '\u{A6F7}'), ('\u{A876}', '\u{A877}'), ('\u{A8CE}', '\u{A8CF}'), ('\u{A92F}', '\u{A92F}'),
+    ('\u{A9C8}', '\u{A9C9}'), ('\u{AA5D}', '\u{AA5F}'), ('\u{AAF0}', '\u{AAF1}'), ('\u{ABEB}', '\u{ABEB}'),
+    ('\u{FE12}', '\u{FE12}'), ('\u{FE15}', '\u{FE16}'), ('\u{FE52}', '\u{FE52}'), ('\u{FE56}', '\u{FE57}'),
+    ('\u{FF01}', '\u{FF01}'), ('\u{FF0E}', '\u{FF0E}'), ('\u{FF1F}', '\u{FF1F}'), ('\u{FF61}', '\u{FF61}'),
+    ('\u{10A56}', '\u{10A57}'), ('\u{10F55}', '\u{10F59}'), ('\u{10F86}', '\u{10F89}'), ('\u{11047}', '\u{11048}'),
+    ('\u{110BE}', '\u{110C1}'), ('\u{11141}', '\u{11143}'), ('\u{111C5}', '\u{111C6}'), ('\u{111CD}', '\u{111CD}'),
+    ('\u{111DE}', '\u{111DF}'), ('\u{11238}', '\u{11239}'), ('\u{1123B}', '\u{1123C}'), ('\u{112A9}', '\u{112A9}'),
+    ('\u{113D4}', '\u{113D5}'), ('\u{1144B}', '\u{1144C}'), ('\u{115C2}', '\u{115C3}'), ('\u{115C9}', '\u{115D7}'),
+    ('\u{11641}', '\u{11642}'), ('\u{1173C}', '\u{1173E}'), ('\u{11944}', '\u{11944}'), ('\u{11946}', '\u{11946}'),
+    ('\u{11A42}', '\u{11A43}'), ('\u{11A9B}', '\u{11A9C}'), ('\u{11C41}', '\u{11C42}'), ('\u{11EF7}', '\u{11EF8}'),
+    ('\u{11F43}', '\u{11F44}'), ('\u{16A6E}', '\u{16A6F}'), ('\u{16AF5}', '\u{16AF5}'), ('\u{16B37}', '\u{16B38}'),
+    ('\u{16B44}', '\u{16B44}'), ('\u{16D6E}', '\u{16D6F}'), ('\u{16E98}', '\u{16E98}'), ('\u{1BC9F}', '\u{1BC9F}'),
+    ('\u{1DA88}', '\u{1DA88}'),
+];
+
+/// Whether `c` is a sentence terminal, STerm or ATerm.
+fn is_terminal(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?');
     }
+    NON_ASCII_TERMINALS
+        .binary_search_by(|&(first, last)| {
+            if last < c {
+                std::cmp::Ordering::Less
+            } else if first > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// Whether SB8's look-ahead surely stops at a character of this class.
@@ -221,7 +248,7 @@ fn stops_look_ahead(class: Class) -> bool {
 /// the pieces `split_sentence_bound_indices` gives, except the end of the text and the boundaries right
 /// after a line break.
 pub(crate) fn sentence_boundaries(text: &str) -> SentenceBoundaries<'_> {
-    SentenceBoundaries { text, from: 0, from_library: Vec::new().into_iter() }
+    SentenceBoundaries { text, from: 0, next_ascii_terminal: None, from_library: Vec::new().into_iter() }
 }
 
 /// The iterator of [`sentence_boundaries`]; it allocates only for the boundaries `unicode-segmentation`
@@ -232,6 +259,9 @@ pub(crate) struct SentenceBoundaries<'a> {
     /// line break, whose boundary is dropped), so every boundary after `from` follows a terminal at or after
     /// `from`, and each is decided once.
     from: usize,
+    /// The first ASCII terminal at or after some earlier `from` (the end of the text if there is none),
+    /// kept so that text without ASCII terminals is searched once rather than once per terminal.
+    next_ascii_terminal: Option<usize>,
     /// Boundaries from the last window `unicode-segmentation` was asked about, all before `from`.
     from_library: std::vec::IntoIter<usize>,
 }
@@ -244,8 +274,8 @@ impl Iterator for SentenceBoundaries<'_> {
             if let Some(boundary) = self.from_library.next() {
                 return Some(boundary);
             }
-            let terminal = next_possible_terminal(self.text, self.from)?;
-            match decide_ascii_run(self.text, terminal) {
+            let terminal = self.next_terminal()?;
+            match decide_run(self.text, terminal) {
                 Some(decision) => {
                     self.from = decision.resume;
                     if decision.boundary.is_some() {
@@ -262,20 +292,27 @@ impl Iterator for SentenceBoundaries<'_> {
     }
 }
 
-/// The start of the first character at or after `from` that may be a terminal.
-fn next_possible_terminal(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let ascii_terminal = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(bytes.len(), |i| from + i);
-    let mut position = from;
-    while let Some(offset) = first_non_ascii(&bytes[position..ascii_terminal]) {
-        let start = position + offset;
-        let c = text[start..].chars().next()?;
-        if may_be_terminal(c) {
-            return Some(start);
+impl SentenceBoundaries<'_> {
+    /// The start of the first terminal at or after `from`.
+    fn next_terminal(&mut self) -> Option<usize> {
+        let (text, from) = (self.text, self.from);
+        let bytes = text.as_bytes();
+        let ascii_terminal = match self.next_ascii_terminal {
+            Some(position) if position >= from => position,
+            _ => memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(bytes.len(), |i| from + i),
+        };
+        self.next_ascii_terminal = Some(ascii_terminal);
+        let mut position = from;
+        while let Some(offset) = first_non_ascii(&bytes[position..ascii_terminal]) {
+            let start = position + offset;
+            let c = text[start..].chars().next()?;
+            if is_terminal(c) {
+                return Some(start);
+            }
+            position = start + c.len_utf8();
         }
-        position = start + c.len_utf8();
+        (ascii_terminal < bytes.len()).then_some(ascii_terminal)
     }
-    (ascii_terminal < bytes.len()).then_some(ascii_terminal)
 }
 
 /// The offset of the first non-ASCII byte in `bytes`, found eight bytes at a time.
@@ -299,19 +336,21 @@ struct Decision {
     resume: usize,
 }
 
-/// Decides the boundary after the run of ASCII terminals at `start` by the rules in the module doc, or
-/// returns `None` where a character of unknown class (or an unusual space) is involved.
-fn decide_ascii_run(text: &str, start: usize) -> Option<Decision> {
+/// Decides the boundary after the run of terminals at `start` by the rules in the module doc, or returns
+/// `None` where a character of unknown class (or an unusual space) is involved.
+fn decide_run(text: &str, start: usize) -> Option<Decision> {
     let bytes = text.as_bytes();
     let mut position = start;
-    while position < bytes.len() && matches!(bytes[position], b'.' | b'!' | b'?') {
-        position += 1;
+    let mut run_len = 0;
+    let mut ends_in_aterm = false;
+    while let Some((class, width)) = terminal_at(text, position) {
+        ends_in_aterm = class == ATerm;
+        run_len += 1;
+        position += width;
     }
-    let run_len = position - start;
     if run_len == 0 {
         return None;
     }
-    let ends_in_aterm = bytes[position - 1] == b'.';
     let closes_at = position;
     while let Some(c) = text[position..].chars().next().filter(|&c| class_of(c) == Some(Close)) {
         position += c.len_utf8();
@@ -338,6 +377,19 @@ fn decide_ascii_run(text: &str, start: usize) -> Option<Decision> {
     Some(Decision { boundary: breaks.then_some(position), resume: position })
 }
 
+/// The class (ATerm or STerm) and width of the terminal at `position`, if there is one there.
+fn terminal_at(text: &str, position: usize) -> Option<(Class, usize)> {
+    match text.as_bytes().get(position)? {
+        b'.' => Some((ATerm, 1)),
+        b'!' | b'?' => Some((STerm, 1)),
+        byte if byte.is_ascii() => None,
+        _ => {
+            let c = text[position..].chars().next()?;
+            class_of(c).filter(|&class| class == ATerm || class == STerm).map(|class| (class, c.len_utf8()))
+        }
+    }
+}
+
 /// The class of the character before `position`, the start of the text counting as a class of its own
 /// (`Other`); `None` if unknown.
 fn class_before(text: &str, position: usize) -> Option<Class> {
@@ -359,7 +411,7 @@ fn look_ahead_finds_lower(text: &str, position: usize) -> Option<bool> {
     Some(false)
 }
 
-/// Asks `unicode-segmentation` for the boundaries after the possible terminal at `terminal`, up to the
+/// Asks `unicode-segmentation` for the boundaries after the terminal at `terminal`, up to the
 /// first character that surely stops SB8's look-ahead, and returns the position of that character (where
 /// the search goes on).
 fn ask_library(text: &str, terminal: usize, boundaries: &mut Vec<usize>) -> usize {
@@ -518,22 +570,20 @@ pub(super) mod tests {
         }
     }
 
-    /// The proof behind `class_of` and `may_be_terminal`, for every character there is: each known class is
-    /// the library's, and each character not taken for a possible terminal is none.
+    /// The proof behind `class_of` and `is_terminal`, for every character there is: each known class is
+    /// the library's, and the terminals are exactly the library's.
     #[test]
-    fn known_classes_are_the_library_classes_and_no_terminal_is_missed() {
+    fn known_classes_and_terminals_are_the_library_ones() {
         let mut known = 0;
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            match class_of(c) {
-                Some(class) => {
-                    assert_eq!(library_class(c), Some(class), "{c:?} U+{:04X}", c as u32);
-                    known += 1;
-                }
-                None if !may_be_terminal(c) => assert!(!library_is_terminal(c), "{c:?} U+{:04X}", c as u32),
-                None => {}
+            assert_eq!(is_terminal(c), library_is_terminal(c), "{c:?} U+{:04X}", c as u32);
+            if let Some(class) = class_of(c) {
+                assert_eq!(library_class(c), Some(class), "{c:?} U+{:04X}", c as u32);
+                known += 1;
             }
         }
         assert!(known > 40_000, "{known}");
+        assert!(NON_ASCII_TERMINALS.windows(2).all(|pair| pair[0].1 < pair[1].0), "unsorted or overlapping");
     }
 
     #[test]
@@ -553,7 +603,7 @@ pub(super) mod tests {
     #[test]
     fn common_cases_are_decided_without_the_library() {
         let decided = |text: &str, terminal: usize, boundary: Option<usize>, resume: usize| {
-            assert_eq!(decide_ascii_run(text, terminal), Some(Decision { boundary, resume }), "{text:?}");
+            assert_eq!(decide_run(text, terminal), Some(Decision { boundary, resume }), "{text:?}");
             assert_same_boundaries(text);
         };
         decided("Dr. Smith", 2, Some(4), 4); // SB11
@@ -568,6 +618,9 @@ pub(super) mod tests {
         decided("end. \u{201C}We", 3, Some(5), 5); // an opening quote is Close
         decided("a.\u{2019} b", 1, None, 6);
         decided("x. \u{E9}t\u{E9}", 1, None, 3); // a non-ASCII lower-case letter
+        decided("\u{4ECA}\u{3002}\u{6211}", 3, Some(6), 6); // 今。我
+        decided("a\u{FF0E}b", 1, None, 4); // a full-width period is ATerm: SB8
+        decided("A?\u{3002}\u{201D}B", 1, Some(8), 8);
         decided("Wait... What?! No", 4, Some(8), 8);
         decided("Wait... What?! No", 12, Some(15), 15);
         decided("x. . . y", 1, None, 3); // SB8a
@@ -578,13 +631,13 @@ pub(super) mod tests {
     #[test]
     fn rare_cases_go_to_the_library() {
         for (text, terminal) in [
-            ("x.\u{A0}Y", 1),      // a no-break space
-            ("x.\u{301} Y", 1),    // a combining mark
-            ("x. \u{1F600} y", 1), // an emoji before SB8 finds a letter
-            ("\u{301}.Y", 1),      // SB7 cannot see the class before the period
-            ("x\u{3002}Y", 1),     // a non-ASCII terminal
+            ("x.\u{A0}Y", 1),          // a no-break space
+            ("x.\u{301} Y", 1),        // a combining mark
+            ("x. \u{1F600} y", 1),     // an emoji before SB8 finds a letter
+            ("\u{301}.Y", 2),          // SB7 cannot see the class before the period
+            ("x\u{3002}\u{FF1A}Y", 1), // a full-width colon
         ] {
-            assert_eq!(decide_ascii_run(text, terminal), None, "{text:?}");
+            assert_eq!(decide_run(text, terminal), None, "{text:?}");
             assert_same_boundaries(text);
         }
     }
