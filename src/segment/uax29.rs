@@ -160,6 +160,14 @@ fn class_of(c: char) -> Option<Class> {
         | '\u{2021}'
         | '\u{2030}'
         | '\u{2116}' => Some(Other),
+        // Arrows, miscellaneous symbols and emoji (skin-tone modifiers included; variation selectors are not).
+        '\u{2190}'..='\u{21FF}'
+        | '\u{2600}'..='\u{26FF}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{1F300}'..='\u{1F64F}'
+        | '\u{1F680}'..='\u{1F6FF}'
+        | '\u{1F900}'..='\u{1F9FF}'
+        | '\u{1FA70}'..='\u{1FAFF}' => Some(Other),
         _ => letter_class(c).or_else(|| is_terminal(c).then_some(STerm)),
     }
 }
@@ -620,6 +628,7 @@ pub(super) mod tests {
         decided("x. \u{E9}t\u{E9}", 1, None, 3); // a non-ASCII lower-case letter
         decided("\u{4ECA}\u{3002}\u{6211}", 3, Some(6), 6); // 今。我
         decided("a\u{FF0E}b", 1, None, 4); // a full-width period is ATerm: SB8
+        decided("x. \u{1F600} y", 1, None, 3); // SB8 looks past an emoji
         decided("A?\u{3002}\u{201D}B", 1, Some(8), 8);
         decided("Wait... What?! No", 4, Some(8), 8);
         decided("Wait... What?! No", 12, Some(15), 15);
@@ -631,11 +640,11 @@ pub(super) mod tests {
     #[test]
     fn rare_cases_go_to_the_library() {
         for (text, terminal) in [
-            ("x.\u{A0}Y", 1),          // a no-break space
-            ("x.\u{301} Y", 1),        // a combining mark
-            ("x. \u{1F600} y", 1),     // an emoji before SB8 finds a letter
-            ("\u{301}.Y", 2),          // SB7 cannot see the class before the period
-            ("x\u{3002}\u{FF1A}Y", 1), // a full-width colon
+            ("x.\u{A0}Y", 1),             // a no-break space
+            ("x.\u{301} Y", 1),           // a combining mark
+            ("x. \u{2764}\u{FE0F} y", 1), // a variation selector before SB8 finds a letter
+            ("\u{301}.Y", 2),             // SB7 cannot see the class before the period
+            ("x\u{3002}\u{FF1A}Y", 1),    // a full-width colon
         ] {
             assert_eq!(decide_run(text, terminal), None, "{text:?}");
             assert_same_boundaries(text);
@@ -648,7 +657,7 @@ pub(super) mod tests {
         let text = format!("A{marks}.B. C{marks}! d. E");
         assert_eq!(context_start(&text, text.find('.').unwrap_or_default()), None);
         assert_same_boundaries(&text);
-        let text = format!("{}. Done. Next", "\u{1F600}".repeat(100));
+        let text = format!("{}. Done. Next", "\u{FE0F}".repeat(100));
         assert_same_boundaries(&text);
     }
 
@@ -797,6 +806,8 @@ pub(super) mod tests {
         "\u{FEFF}",
         "\u{1F600}",
         "\u{FE0F}",
+        "\u{2764}",
+        "\u{FF1A}",
         "\u{3001}",
         "\u{FF0C}",
         "Mr.",
