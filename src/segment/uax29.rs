@@ -231,9 +231,17 @@ const NON_ASCII_TERMINALS: [(char, char); 85] = [
 
 /// Whether `c` is a sentence terminal, STerm or ATerm.
 fn is_terminal(c: char) -> bool {
-    if c.is_ascii() {
-        return matches!(c, '.' | '!' | '?');
+    match c {
+        '.' | '!' | '?' => true,
+        // ASCII, Latin, Greek and Cyrillic have no other terminals.
+        '\0'..='\u{588}' => false,
+        // General Punctuation, which holds the quotes and dashes of Western text, has these.
+        '\u{2000}'..='\u{206F}' => matches!(c, '\u{2024}' | '\u{203C}' | '\u{203D}' | '\u{2047}'..='\u{2049}'),
+        _ => is_listed_terminal(c),
     }
+}
+
+fn is_listed_terminal(c: char) -> bool {
     NON_ASCII_TERMINALS
         .binary_search_by(|&(first, last)| {
             if last < c {
