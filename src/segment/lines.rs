@@ -100,6 +100,12 @@ fn continues_wrapped_line(previous: &str, next: &str) -> bool {
 /// Whether a line ends a sentence: its last character, after closing quotes and brackets (`great."`, or
 /// `year. "` with the quote set apart), is terminal punctuation.
 pub(crate) fn ends_with_terminal(line: &str) -> bool {
+    // Most lines end in a period, or in a letter or digit (a headline): neither is trimmed below.
+    match line.as_bytes().last() {
+        Some(b'.' | b'!' | b'?') => return true,
+        Some(byte) if byte.is_ascii_alphanumeric() => return false,
+        _ => {}
+    }
     line.trim_end()
         .trim_end_matches(super::rules::is_closing)
         .trim_end()

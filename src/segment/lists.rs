@@ -116,7 +116,8 @@ fn parse_marker_ending_at(text: &str, end: usize) -> Option<Marker> {
     } else {
         return None;
     };
-    let value_bytes = body.bytes().rev().take_while(u8::is_ascii_alphanumeric).count();
+    // A value has at most two characters: count no further than three.
+    let value_bytes = body.bytes().rev().take(3).take_while(u8::is_ascii_alphanumeric).count();
     let value_text = &body[body.len() - value_bytes..];
     let value = match value_text.as_bytes() {
         [letter] if letter.is_ascii_alphabetic() => Value::Letter(*letter),

@@ -4,9 +4,10 @@
 //!
 //! 1. Structure (`lines`): a blank line ends a paragraph, and a line without final punctuation, such as a
 //!    headline, a caption or "Picture: REUTERS", stands alone unless the text is hard-wrapped prose.
-//! 2. UAX #29 sentence boundaries (from `unicode-segmentation`) inside each block, plus the places UAX #29
-//!    misses: a sentence that opens with a number ("in 2003. 2004 was") and inline list items
-//!    ("1) eggs 2) flour", `lists`).
+//! 2. UAX #29 sentence boundaries inside each block (exactly those of `unicode-segmentation`, found by
+//!    `uax29` without running its state machine over every character), plus the places UAX #29 misses: a
+//!    sentence that opens with a number ("in 2003. 2004 was") and inline list items ("1) eggs 2) flour",
+//!    `lists`).
 //! 3. Rules of the language (`rules`) judge each candidate: abbreviations and titles (from
 //!    `data/abbreviations/`), initials, ellipses, `?!` runs, closing quotes and brackets, marks with no
 //!    space after them (URLs, e-mail addresses). Then very long "sentences" are cut where a caption or a
@@ -31,11 +32,13 @@
 
 mod lines;
 mod lists;
+#[cfg(test)]
+mod real_text_tests;
 mod rules;
 mod runon;
+mod uax29;
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::language::Language;
 use lines::Block;
@@ -124,15 +127,21 @@ impl SentenceSplitter {
         let offset = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
         let mut sentences = Vec::new();
         for block in lines::blocks(&text[offset..], offset) {
-            self.split_block(text, block, &mut sentences);
+            self.split_block(text, block, candidates(&text[block.start..block.end]), &mut sentences);
         }
         sentences
     }
 
-    fn split_block(&self, text: &str, block: Block, out: &mut Vec<Sentence>) {
+    fn split_block(
+        &self,
+        text: &str,
+        block: Block,
+        candidates: impl Iterator<Item = Candidate>,
+        out: &mut Vec<Sentence>,
+    ) {
         let block_text = &text[block.start..block.end];
         let mut sentence_start = 0;
-        for candidate in candidates(block_text) {
+        for candidate in candidates {
             if candidate.offset <= sentence_start {
                 continue;
             }
@@ -184,14 +193,23 @@ enum CandidateKind {
 }
 
 /// The candidate boundaries of a block in increasing order of offset.
+///
+/// UAX #29 always breaks after a line break, but a block only contains the line breaks of hard-wrapped
+/// prose, which continue the sentence, so `uax29` leaves those boundaries out. A number start can only
+/// coincide with a UAX #29 boundary (when the break falls right before the number or its opening
+/// bracket), never lie past one: only closing marks and spaces stand between its period and it. So the
+/// number starts of the whole block, less those that are boundaries, are those of each UAX #29 piece.
 fn candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
-    let rule_candidates = block_text.split_sentence_bound_indices().flat_map(move |(piece_start, piece)| {
-        let boundary = piece_start + piece.len();
-        // UAX #29 always breaks after a line break, but a block only contains the line breaks of
-        // hard-wrapped prose, which continue the sentence.
-        let after_line_break = piece.trim_end_matches([' ', '\t']).ends_with(['\n', '\r', '\u{85}', '\u{2028}']);
-        let piece_end = (boundary < block_text.len() && !after_line_break).then_some(boundary);
-        number_starts(piece).map(move |offset| piece_start + offset).chain(piece_end)
+    let mut boundaries = uax29::sentence_boundaries(block_text).peekable();
+    let mut number_starts = number_starts(block_text).peekable();
+    let rule_candidates = std::iter::from_fn(move || match (boundaries.peek(), number_starts.peek()) {
+        (Some(&boundary), Some(&number)) if number < boundary => number_starts.next(),
+        (Some(&boundary), Some(&number)) if number == boundary => {
+            number_starts.next();
+            boundaries.next()
+        }
+        (Some(_), _) => boundaries.next(),
+        (None, _) => number_starts.next(),
     });
     let list_items = lists::item_starts(block_text);
     merge_sorted(
@@ -215,11 +233,21 @@ fn merge_sorted(
     })
 }
 
-/// Offsets in `piece` where a sentence might start with a number after a period ("in 2003. 2004 was"):
+/// Offsets in `text` where a sentence might start with a number after a period ("in 2003. 2004 was"):
 /// UAX #29 (rule SB8) never breaks there, because a lower-case letter follows before any capital.
-fn number_starts(piece: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'.', piece.as_bytes()).filter_map(move |period| {
-        let rest = &piece[period + 1..];
+fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'.', bytes).filter_map(move |period| {
+        // Most periods have an ASCII character after them that is neither a space nor a closing mark, or
+        // a space and a letter: no number starts there.
+        match bytes.get(period + 1..period + 3) {
+            Some([next, _]) if next.is_ascii() && !matches!(next, b' ' | b'\t' | b'"' | b'\'' | b')' | b']' | b'}') => {
+                return None;
+            }
+            Some([b' ', letter]) if letter.is_ascii_alphabetic() => return None,
+            _ => {}
+        }
+        let rest = &text[period + 1..];
         let after_closing = rest.trim_start_matches(is_closing);
         let after_space = after_closing.trim_start_matches([' ', '\t', '\u{a0}']);
         if after_space.len() == after_closing.len() {
@@ -227,7 +255,7 @@ fn number_starts(piece: &str) -> impl Iterator<Item = usize> + '_ {
         }
         let opens_with_digit =
             after_space.trim_start_matches(rules::is_opening).as_bytes().first().is_some_and(u8::is_ascii_digit);
-        opens_with_digit.then(|| piece.len() - after_space.len())
+        opens_with_digit.then(|| text.len() - after_space.len())
     })
 }
 
@@ -292,6 +320,58 @@ fn cut_point(text: &str, start: usize, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    /// The candidates as they were found before `uax29`, from every piece `unicode-segmentation` gives:
+    /// the oracle the fast path is checked against.
+    pub(super) fn library_candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
+        let rule_candidates = block_text.split_sentence_bound_indices().flat_map(move |(piece_start, piece)| {
+            let boundary = piece_start + piece.len();
+            let after_line_break = piece.trim_end_matches([' ', '\t']).ends_with(['\n', '\r', '\u{85}', '\u{2028}']);
+            let piece_end = (boundary < block_text.len() && !after_line_break).then_some(boundary);
+            number_starts(piece).map(move |offset| piece_start + offset).chain(piece_end)
+        });
+        let list_items = lists::item_starts(block_text);
+        merge_sorted(
+            rule_candidates.map(|offset| Candidate { offset, kind: CandidateKind::Rules }),
+            list_items.into_iter().map(|offset| Candidate { offset, kind: CandidateKind::ListItem }),
+        )
+    }
+
+    /// `split` with the candidates of [`library_candidates`].
+    pub(super) fn split_by_library(splitter: &SentenceSplitter, text: &str) -> Vec<Sentence> {
+        let offset = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+        let mut sentences = Vec::new();
+        for block in lines::blocks(&text[offset..], offset) {
+            splitter.split_block(text, block, library_candidates(&text[block.start..block.end]), &mut sentences);
+        }
+        sentences
+    }
+
+    /// Text rich in what the candidates are made of: numbers after periods, list markers, quotes and
+    /// brackets, spaces of several kinds and line breaks.
+    fn candidate_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(
+            &[
+                "in", "It", "we", "Dr.", "U.S.", "2003", "2004", "1)", "2)", "a.", "b.", "1.", "2.", "(", ")", "\"",
+                "'", "\u{2019}", "\u{201C}", "\u{201D}", " ", " ", " ", "\u{A0}", "\t", ".", ". ", "! ", "?", ":",
+                "\n", "\r\n", "\u{E9}", "\u{301}", "\u{2022}", "\u{2026}", "\u{3002}",
+            ][..],
+        );
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4_000))]
+
+        #[test]
+        fn candidates_and_sentences_are_those_of_the_library_pieces(text in candidate_text()) {
+            proptest::prop_assert!(candidates(&text).eq(library_candidates(&text)), "{:?}", text);
+            let splitter = SentenceSplitter::new(Language::English);
+            proptest::prop_assert_eq!(splitter.split(&text), split_by_library(&splitter, &text), "{:?}", text);
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         SentenceSplitter::new(Language::English).split(text).iter().map(|s| s.text(text)).collect()

@@ -233,6 +233,10 @@ fn head(text: &str, max: usize) -> &str {
 /// Calls `f` with `word` lower-cased in a stack buffer; `None` if the lower-cased word does not fit, in
 /// which case it is no abbreviation or function word either.
 fn with_lowercase<T>(word: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
+    if word.len() <= MAX_LOOKUP_BYTES && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        // Lower-case already, the most common case.
+        return Some(f(word));
+    }
     let mut buffer = [0u8; MAX_LOOKUP_BYTES];
     if word.is_ascii() {
         // The common case, byte by byte.
@@ -294,6 +298,11 @@ fn trailing_dots(text: &str) -> Dots {
 
 /// Single letters joined by periods: "E", "J. R. R", "U.S.A", "e.g", "i.e".
 fn is_initials(word: &str) -> bool {
+    // Most words are no initials from their second character on, which is then no period.
+    let mut chars = word.chars();
+    if chars.next().is_some() && chars.next().is_some_and(|c| c != '.') {
+        return false;
+    }
     let mut letters = 0;
     for part in word.split('.') {
         let mut chars = part.chars();

@@ -29,12 +29,10 @@ pub(crate) fn cuts(sentence: &str, rules: &BoundaryRules, mut cut: impl FnMut(us
     }
     let bytes = sentence.as_bytes();
     let mut last_cut = 0;
-    for space in memchr::memchr_iter(b' ', bytes) {
+    let mut search_from = 0;
+    while let Some(space) = next_space_before_capital(bytes, search_from) {
+        search_from = space + 1;
         let position = space + 1;
-        // Cheap first test: an ASCII capital or the lead byte of a non-ASCII character.
-        if !bytes.get(position).is_some_and(|&b| b.is_ascii_uppercase() || b >= 0xC0) {
-            continue;
-        }
         let starter_end = skip(sentence, position, false);
         let starter = &sentence[position..starter_end];
         if !opens_sentence(starter) {
@@ -52,6 +50,39 @@ pub(crate) fn cuts(sentence: &str, rules: &BoundaryRules, mut cut: impl FnMut(us
             last_cut = position;
         }
     }
+}
+
+/// The first space at or after `from` followed by an ASCII capital or the lead byte of a non-ASCII
+/// character: the cheap first test for a starter. Spaces are too frequent for a `memchr` call on each to
+/// pay, but capitals are rare enough that most eight-byte words hold no candidate, so the bytes are
+/// tested eight at a time first.
+fn next_space_before_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // The high bit of every zero byte of `x` is set (and perhaps that of a byte 0x01 above a zero byte,
+    // which the exact test below weeds out); no zero byte is missed.
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGH_BITS;
+    let is_candidate = |at: usize| {
+        bytes[at] == b' ' && bytes.get(at + 1).is_some_and(|&next| next.is_ascii_uppercase() || next >= 0xC0)
+    };
+    let mut position = from;
+    while let (Some(here), Some(next)) = (
+        bytes.get(position..).and_then(<[u8]>::first_chunk::<8>),
+        bytes.get(position + 1..).and_then(<[u8]>::first_chunk::<8>),
+    ) {
+        let here = u64::from_le_bytes(*here);
+        let next = u64::from_le_bytes(*next);
+        let spaces = zero_bytes(here ^ (ONES * u64::from(b' ')));
+        // 0x40 to 0x5F, which holds the capitals, or any byte from 0x80 on.
+        let capitals = zero_bytes((next & (ONES * 0xE0)) ^ (ONES * 0x40)) | (next & HIGH_BITS);
+        if spaces & capitals != 0
+            && let Some(at) = (position..position + 8).find(|&at| is_candidate(at))
+        {
+            return Some(at);
+        }
+        position += 8;
+    }
+    (position..bytes.len()).find(|&at| is_candidate(at))
 }
 
 /// The last word of `text`: from after its last whitespace to the end, trailing whitespace removed.
@@ -177,6 +208,53 @@ mod tests {
         assert_eq!(pieces("Prices could hit 14.8 per cent That number could rise").len(), 1, "too short");
         let label = format!("{CAPTION} A and B show the two halves of the old mill.");
         assert_eq!(pieces(&label).len(), 1, "a letter before a function word is a label");
+    }
+
+    #[test]
+    fn spaces_before_capitals_are_found_at_any_offset() {
+        let naive = |bytes: &[u8], from: usize| {
+            (from..bytes.len().saturating_sub(1))
+                .find(|&at| bytes[at] == b' ' && (bytes[at + 1].is_ascii_uppercase() || bytes[at + 1] >= 0xC0))
+        };
+        // Every byte that matters next to every other, at every alignment, with near misses around.
+        let alphabet = [b' ', b'A', b'Z', b'@', b'[', b'a', 0x01, 0x00, 0x80, 0xBF, 0xC0, 0xFF, b'!'];
+        for length in 0..20 {
+            for first in alphabet {
+                for second in alphabet {
+                    for at in 0..length.max(1) {
+                        let mut bytes = vec![b'x'; length];
+                        if let Some(byte) = bytes.get_mut(at) {
+                            *byte = first;
+                        }
+                        if let Some(byte) = bytes.get_mut(at + 1) {
+                            *byte = second;
+                        }
+                        for from in 0..=length {
+                            assert_eq!(
+                                next_space_before_capital(&bytes, from),
+                                naive(&bytes, from),
+                                "{bytes:?} {from}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // And strings of those bytes in any order.
+        let mut state: u32 = 0x9E37_79B9;
+        for _ in 0..5_000 {
+            let bytes: Vec<u8> = (0..state % 40)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 17;
+                    state ^= state << 5;
+                    alphabet[state as usize % alphabet.len()]
+                })
+                .collect();
+            for from in 0..=bytes.len() {
+                assert_eq!(next_space_before_capital(&bytes, from), naive(&bytes, from), "{bytes:?} {from}");
+            }
+        }
     }
 
     #[test]
