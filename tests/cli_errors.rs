@@ -187,6 +187,18 @@ fn truncated_utf16_is_named_on_one_line() {
     assert_one_line_error(&output, &odd, "UTF-16");
 }
 
+#[test]
+fn utf32_is_refused_as_binary_unless_lossy() {
+    let dir = TempDir::new().unwrap();
+    // UTF-32 LE's byte-order mark begins with UTF-16 LE's; decoded as UTF-16 the text is full of NULs.
+    let bytes: Vec<u8> =
+        std::iter::once('\u{FEFF}').chain(ARTICLE.chars()).flat_map(|c| u32::from(c).to_le_bytes()).collect();
+    let path = write(&dir, "utf32.txt", &bytes);
+    let output = nutgraf().arg(&path).output().unwrap();
+    assert_one_line_error(&output, &path, "binary");
+    nutgraf().arg("--lossy").arg(&path).assert().success();
+}
+
 /// Text without any punctuation or line break: it must still be cut into bounded sentences.
 fn unpunctuated_line(bytes: usize) -> String {
     const WORDS: [&str; 12] =
@@ -332,6 +344,21 @@ fn every_bad_batch_record_gets_an_error_record_in_its_place() {
         }
         assert_eq!(out[9]["summary"], "Prices rose at the caf\u{e9} on Monday.\nTea now costs more.");
     }
+}
+
+#[test]
+fn a_batch_record_with_invalid_utf8_keeps_its_id() {
+    let mut input = br#"{"id": "latin1", "text": "Caf"#.to_vec();
+    input.extend_from_slice(b"\xE9 prices rose on Monday. Tea costs more.\"}\n");
+    input.extend_from_slice(format!("{}\n", serde_json::json!({"id": 2, "text": ARTICLE})).as_bytes());
+    let output = nutgraf().arg("--jsonl").write_stdin(input).output().unwrap();
+    assert_eq!(output.status.code(), Some(EXIT_RECORD_ERRORS), "{}", stderr_of(&output));
+    let out = records(&output.stdout);
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0]["id"], "latin1");
+    assert!(out[0]["error"].as_str().unwrap().starts_with("record is not valid UTF-8"), "{}", out[0]);
+    assert_eq!(out[1]["id"], 2);
+    assert!(out[1].get("summary").is_some());
 }
 
 #[test]

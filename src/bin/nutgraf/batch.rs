@@ -251,6 +251,12 @@ fn summarize_line(summarizer: &Summarizer, line: &Line, max_record_bytes: usize)
 /// Explains why a line did not parse as a record, keeping its id when it has one.
 fn failure_from_value(bytes: &[u8], parse_error: &serde_json::Error) -> (String, bool) {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        if std::str::from_utf8(bytes).is_err() {
+            // Invalid UTF-8 inside a string: the record's id may still be readable.
+            let lossy = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(bytes)).ok();
+            let id = lossy.as_ref().and_then(|v| v.get("id")).and_then(|id| RawValue::from_string(id.to_string()).ok());
+            return failure(id.as_deref(), format!("record is not valid UTF-8: {parse_error}"));
+        }
         return failure(None, format!("invalid JSON: {parse_error}"));
     };
     let Some(object) = value.as_object() else {
