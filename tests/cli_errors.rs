@@ -263,26 +263,20 @@ fn an_article_of_boilerplate_gives_no_prompt_line() {
         "Sign up for our newsletter",
         "Share on Facebook",
         "Share on Twitter",
-        "Picture: REUTERS",
-        "Advertisement",
-        "Read more",
         "Click here to subscribe",
         "Follow us on Instagram",
-        "Cookie settings",
-        "All rights reserved",
         "Sign in to comment",
     ];
-    let text = prompts.join("\n") + "\n\n" + &prompts.join("\n\n");
+    let other = ["Picture: REUTERS", "Advertisement", "Read more", "Cookie settings", "All rights reserved"];
+    let lines: Vec<&str> = prompts.iter().chain(&other).copied().collect();
+    let text = lines.join("\n") + "\n\n" + &lines.join("\n\n");
     for preset in ["news", "general"] {
         let output =
             nutgraf().args(["--preset", preset, "--sentences", "5"]).write_stdin(text.clone()).output().unwrap();
         assert!(output.status.success(), "{}", stderr_of(&output));
         let stdout = String::from_utf8(output.stdout).unwrap();
         assert!(stdout.lines().count() <= 1, "{preset}: more than a minimal brief: {stdout}");
-        for prompt in prompts
-            .iter()
-            .filter(|p| ["Subscribe", "Sign up", "Share on", "Click", "Follow"].iter().any(|w| p.starts_with(w)))
-        {
+        for prompt in prompts {
             assert!(!stdout.contains(prompt), "{preset}: the brief has a prompt line: {stdout}");
         }
     }
