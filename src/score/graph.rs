@@ -9,6 +9,13 @@ use crate::config::{GraphConfig, Similarity};
 
 use super::tfidf::TfIdf;
 
+/// A sentence keeps at most this many neighbours, its strongest ones. An article has far fewer candidate
+/// sentences, so its graph is exactly the full similarity graph. The cap bounds memory on long documents
+/// whose terms each recur in up to `max_term_sentences` sentences: a 50 MB unpunctuated dump, cut into
+/// 26,000 pieces of a few hundred such terms, would otherwise keep tens of thousands of edges per node
+/// (3.8 GB).
+pub(crate) const MAX_NEIGHBORS: usize = 512;
+
 /// BM25 term-frequency saturation (Robertson & Zaragoza; the value summa and gensim use).
 const BM25_K1: f64 = 1.2;
 /// BM25 length normalization.
@@ -175,6 +182,7 @@ fn build_rows(tfidf: &TfIdf, postings: &Postings, config: &GraphConfig, score: &
     // `stamp[j] == i + 1` marks `j` as already touched while row `i` is built.
     let mut stamp = vec![0usize; n];
     let mut touched: Vec<u32> = Vec::new();
+    let mut row: Vec<(u32, f64)> = Vec::new();
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
     let mut neighbors: Vec<u32> = Vec::new();
@@ -198,17 +206,25 @@ fn build_rows(tfidf: &TfIdf, postings: &Postings, config: &GraphConfig, score: &
                 accumulator[ju] += score.contribution(term, weight_i, count_i, idf, count_j, ju);
             }
         }
-        touched.sort_unstable();
         for &j in &touched {
             let ju = j as usize;
             let value = score.finish(accumulator[ju], i, ju);
             accumulator[ju] = 0.0;
             if value > config.min_similarity && value.is_finite() {
-                neighbors.push(j);
-                weights.push(value);
+                row.push((j, value));
             }
         }
         touched.clear();
+        if row.len() > MAX_NEIGHBORS {
+            // Strongest first, ties by index: a total order, so the kept set is deterministic.
+            row.select_nth_unstable_by(MAX_NEIGHBORS - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            row.truncate(MAX_NEIGHBORS);
+        }
+        row.sort_unstable_by_key(|&(j, _)| j);
+        for (j, value) in row.drain(..) {
+            neighbors.push(j);
+            weights.push(value);
+        }
         offsets.push(neighbors.len());
     }
     SimilarityGraph { offsets, neighbors, weights }
@@ -289,5 +305,46 @@ impl Bm25 {
         let tf = f64::from(count_in_document);
         let length_ratio = if self.average_length > 0.0 { self.lengths[document] / self.average_length } else { 1.0 };
         idf * tf * (BM25_K1 + 1.0) / (tf + BM25_K1 * (1.0 - BM25_B + BM25_B * length_ratio))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::Analyzer;
+    use crate::{Language, SentenceSplitter};
+
+    fn graph_of(text: &str) -> SimilarityGraph {
+        let sentences = SentenceSplitter::new(Language::English).split(text);
+        let document = Analyzer::new(Language::English).analyze(text, &sentences);
+        let members: Vec<usize> = (0..document.len()).collect();
+        let tfidf = TfIdf::new(&document, &members);
+        let config = GraphConfig { max_term_sentences: 0, ..GraphConfig::default() };
+        SimilarityGraph::build(&document, &members, &tfidf, Similarity::Cosine, &config)
+    }
+
+    /// Sentences that all share a term, with a second term that varies, so that weights differ.
+    fn overlapping_sentences(n: usize) -> String {
+        (0..n).map(|k| format!("Harbour cranes moved cargo{} today. ", k % 37)).collect()
+    }
+
+    #[test]
+    fn a_short_document_keeps_every_edge() {
+        let graph = graph_of(&overlapping_sentences(100));
+        assert!((0..graph.len()).all(|i| graph.edges(i).0.len() == 99));
+    }
+
+    #[test]
+    fn a_long_document_keeps_the_strongest_neighbors_in_order() {
+        let graph = graph_of(&overlapping_sentences(MAX_NEIGHBORS + 300));
+        for i in 0..graph.len() {
+            let (neighbors, weights) = graph.edges(i);
+            assert_eq!(neighbors.len(), MAX_NEIGHBORS);
+            assert!(neighbors.windows(2).all(|w| w[0] < w[1]), "neighbors must stay ascending");
+            // Sentences with the same varying term are the most similar: all of them are kept.
+            let same = (0..graph.len()).filter(|&j| j != i && j % 37 == i % 37).count();
+            assert_eq!(neighbors.iter().filter(|&&j| j as usize % 37 == i % 37).count(), same);
+            assert!(weights.iter().all(|w| w.is_finite() && *w > 0.0));
+        }
     }
 }

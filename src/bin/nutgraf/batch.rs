@@ -21,8 +21,8 @@ use serde_json::value::RawValue;
 use crate::input::Source;
 use crate::{EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE};
 
-/// A record line longer than this gets an error record instead of being summarized: it bounds memory
-/// per worker whatever the input holds.
+/// A record line longer than this (by default) gets an error record instead of being summarized: it
+/// bounds memory per worker whatever the input holds.
 pub const MAX_RECORD_BYTES: usize = 64 << 20;
 
 /// Lines in flight per worker: enough to keep workers busy, few enough to bound memory.
@@ -56,8 +56,15 @@ enum Line {
     TooLong(usize),
 }
 
-/// Summarizes every record of `sources` (concatenated) with `threads` workers; writes to stdout.
-pub fn run(summarizer: &Summarizer, sources: &[Source], threads: usize, format: Format) -> anyhow::Result<u8> {
+/// Summarizes every record of `sources` (concatenated) with `threads` workers; writes to stdout. Lines
+/// longer than `max_record_bytes` get an error record.
+pub fn run(
+    summarizer: &Summarizer,
+    sources: &[Source],
+    threads: usize,
+    format: Format,
+    max_record_bytes: usize,
+) -> anyhow::Result<u8> {
     if format != Format::Json && format != Format::Text {
         anyhow::bail!("--jsonl writes JSON lines; --format {format} does not apply");
     }
@@ -67,13 +74,18 @@ pub fn run(summarizer: &Summarizer, sources: &[Source], threads: usize, format: 
 
     let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Line)>(threads * QUEUE_PER_WORKER);
     let (done_tx, done_rx) = mpsc::sync_channel::<(u64, String, bool)>(threads * QUEUE_PER_WORKER);
-    let work_rx = Mutex::new(work_rx);
+    // Shared by the workers; the first one to find the writer gone drops it, so that the reader's next
+    // send fails instead of blocking forever on a full queue that nobody drains.
+    let work_rx = Mutex::new(Some(work_rx));
 
     let mut read_error: Option<anyhow::Error> = None;
     let mut input_error = false;
     let (writer_result, failures) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || write_in_order(done_rx));
-        pool.scope(|workers| {
+        // In place: the reader below runs on this thread, so all `threads` pool threads are workers. (With
+        // `scope` the reader took a pool thread: one worker fewer, and with one thread a deadlock as soon
+        // as the queue filled, since the only worker could not start before the reader finished.)
+        pool.in_place_scope(|workers| {
             for _ in 0..threads {
                 let done_tx = done_tx.clone();
                 let work_rx = &work_rx;
@@ -81,12 +93,16 @@ pub fn run(summarizer: &Summarizer, sources: &[Source], threads: usize, format: 
                     loop {
                         // A poisoned lock means another worker panicked; stop taking work.
                         let next = match work_rx.lock() {
-                            Ok(rx) => rx.recv(),
+                            Ok(rx) => rx.as_ref().map(mpsc::Receiver::recv),
                             Err(_) => return,
                         };
-                        let Ok((number, line)) = next else { return };
-                        let (output, ok) = summarize_line(summarizer, &line);
+                        let Some(Ok((number, line))) = next else { return };
+                        let (output, ok) = summarize_line(summarizer, &line, max_record_bytes);
                         if done_tx.send((number, output, ok)).is_err() {
+                            // The writer stopped (stdout closed): stop the reader too.
+                            if let Ok(mut rx) = work_rx.lock() {
+                                rx.take();
+                            }
                             return;
                         }
                     }
@@ -113,7 +129,7 @@ pub fn run(summarizer: &Summarizer, sources: &[Source], threads: usize, format: 
                 };
                 let mut reader = BufReader::with_capacity(1 << 16, reader);
                 loop {
-                    match read_capped_line(&mut reader, MAX_RECORD_BYTES) {
+                    match read_capped_line(&mut reader, max_record_bytes) {
                         Ok(None) => break,
                         Ok(Some((line, consumed))) => {
                             if let Some(bar) = &progress {
@@ -205,11 +221,11 @@ fn write_ready(
 }
 
 /// Summarizes one record line into one output line; `false` when it is an error record.
-fn summarize_line(summarizer: &Summarizer, line: &Line) -> (String, bool) {
+fn summarize_line(summarizer: &Summarizer, line: &Line, max_record_bytes: usize) -> (String, bool) {
     let bytes = match line {
         Line::Record(bytes) => bytes,
         Line::TooLong(length) => {
-            return failure(None, format!("record too large ({length} bytes; the limit is {MAX_RECORD_BYTES})"));
+            return failure(None, format!("record too large ({length} bytes; the limit is {max_record_bytes})"));
         }
     };
     let record: Record<'_> = match serde_json::from_slice(bytes) {
@@ -219,7 +235,10 @@ fn summarize_line(summarizer: &Summarizer, line: &Line) -> (String, bool) {
     let null = RawValue::NULL;
     let id = record.id.unwrap_or(null);
     let Some(text) = record.text else {
-        return failure(record.id, "record has no \"text\" field".to_string());
+        // `"text": null` also arrives as `None`; say which it was.
+        let null_text = serde_json::from_slice::<serde_json::Value>(bytes).is_ok_and(|v| v.get("text").is_some());
+        let message = if null_text { "\"text\" must be a string, not null" } else { "record has no \"text\" field" };
+        return failure(record.id, message.to_string());
     };
     let summary = summarizer.summarize(&text);
     let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences };
@@ -232,6 +251,12 @@ fn summarize_line(summarizer: &Summarizer, line: &Line) -> (String, bool) {
 /// Explains why a line did not parse as a record, keeping its id when it has one.
 fn failure_from_value(bytes: &[u8], parse_error: &serde_json::Error) -> (String, bool) {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        if std::str::from_utf8(bytes).is_err() {
+            // Invalid UTF-8 inside a string: the record's id may still be readable.
+            let lossy = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(bytes)).ok();
+            let id = lossy.as_ref().and_then(|v| v.get("id")).and_then(|id| RawValue::from_string(id.to_string()).ok());
+            return failure(id.as_deref(), format!("record is not valid UTF-8: {parse_error}"));
+        }
         return failure(None, format!("invalid JSON: {parse_error}"));
     };
     let Some(object) = value.as_object() else {
@@ -356,7 +381,7 @@ mod tests {
             (b"{not json", "invalid JSON"),
         ];
         for (input, expected) in cases {
-            let (output, ok) = summarize_line(&summarizer, &Line::Record(input.to_vec()));
+            let (output, ok) = summarize_line(&summarizer, &Line::Record(input.to_vec()), MAX_RECORD_BYTES);
             assert!(!ok);
             assert!(output.starts_with(expected) || output.contains(expected), "{output}");
         }

@@ -90,7 +90,12 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>, InputError> {
 /// UTF-16 byte-order mark. With `lossy`, invalid UTF-8 is replaced by U+FFFD and NUL bytes are allowed.
 pub fn decode(source: &Source, bytes: Vec<u8>, lossy: bool) -> Result<String, InputError> {
     if let Some(text) = decode_utf16(&bytes) {
-        return text.ok_or_else(|| InputError::InvalidUtf16(source.clone()));
+        let text = text.ok_or_else(|| InputError::InvalidUtf16(source.clone()))?;
+        // NULs in decoded UTF-16 mean binary data, or UTF-32, whose little-endian BOM starts like UTF-16's.
+        if !lossy && text.contains('\0') {
+            return Err(InputError::Binary(source.clone()));
+        }
+        return Ok(text);
     }
     if !lossy && memchr::memchr(0, &bytes).is_some() {
         return Err(InputError::Binary(source.clone()));

@@ -82,6 +82,10 @@ struct SummarizeArgs {
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
+    /// Largest --jsonl record line, in bytes; longer lines get an error record. Hidden: it exists so that
+    /// tests can exercise the limit without writing a 64 MB line.
+    #[arg(long, hide = true, value_name = "BYTES", default_value_t = batch::MAX_RECORD_BYTES)]
+    max_record_bytes: usize,
 }
 
 #[derive(Args, Debug)]
@@ -141,7 +145,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     };
     if args.jsonl {
         let threads = args.threads.map_or_else(default_threads, usize::from);
-        return batch::run(&summarizer, &sources, threads, args.format);
+        return batch::run(&summarizer, &sources, threads, args.format, args.max_record_bytes);
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
