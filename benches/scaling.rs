@@ -139,19 +139,20 @@ fn main() {
         let analyze_s = time(options.reps, || analyzer.analyze(&text, &sentences));
         let noise_s = time(options.reps, || noise.detect(&text, &sentences, &document));
         let analysis = general.analyze(&text);
+        let scoring = general.score(&analysis, &general_config);
         let graph_s = time(options.reps, || {
             SimilarityGraph::build(
                 &document,
-                &analysis.candidates,
-                &analysis.tfidf,
+                &scoring.candidates,
+                &scoring.tfidf,
                 general_config.similarity,
                 &general_config.graph,
             )
         });
         let edges = SimilarityGraph::build(
             &document,
-            &analysis.candidates,
-            &analysis.tfidf,
+            &scoring.candidates,
+            &scoring.tfidf,
             general_config.similarity,
             &general_config.graph,
         )

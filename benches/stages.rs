@@ -27,9 +27,10 @@ fn stages(c: &mut Criterion, name: &str, text: &str) {
 
     let sentences = splitter.split(text);
     let document = analyzer.analyze(text, &sentences);
-    let analysis = news.analyze(text);
-    let candidates = &analysis.candidates;
     let news_config = news.config().clone();
+    let analysis = news.analyze(text);
+    let scoring = news.score(&analysis, &news_config);
+    let candidates = &scoring.candidates;
 
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -46,7 +47,7 @@ fn stages(c: &mut Criterion, name: &str, text: &str) {
             SimilarityGraph::build(
                 black_box(&document),
                 candidates,
-                &analysis.tfidf,
+                &scoring.tfidf,
                 news_config.similarity,
                 &news_config.graph,
             )
@@ -57,16 +58,16 @@ fn stages(c: &mut Criterion, name: &str, text: &str) {
             let graph = SimilarityGraph::build(
                 black_box(&document),
                 candidates,
-                &analysis.tfidf,
+                &scoring.tfidf,
                 Similarity::WordOverlap,
                 &general_config.graph,
             );
             pagerank(&graph, &general_config.textrank)
         })
     });
-    group.bench_function(id("features"), |b| b.iter(|| news.analyze(black_box(text))));
+    group.bench_function(id("features"), |b| b.iter(|| news.score(black_box(&analysis), &news_config)));
     group.bench_function(id("select"), |b| {
-        b.iter(|| news.select(text, black_box(&analysis), &news_config, Budget::Sentences(3)))
+        b.iter(|| news.select(text, black_box(&analysis), &scoring, &news_config, Budget::Sentences(3)))
     });
     group.bench_function(id("summarize"), |b| b.iter(|| news.summarize(black_box(text))));
     group.finish();
