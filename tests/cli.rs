@@ -333,3 +333,40 @@ fn help_and_version_work() {
     let version = run(nutgraf().arg("--version"));
     assert!(version.starts_with("nutgraf "), "{version}");
 }
+
+/// Batch mode streams: each record's answer comes out while the producer is still waiting to send the
+/// next one (a blank line after the record must not hold it back either).
+#[test]
+fn jsonl_answers_each_record_before_the_next_arrives() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("nutgraf"))
+        .arg("--jsonl")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    for id in 0..3 {
+        writeln!(stdin, r#"{{"id": {id}, "text": "Record {id} arrives alone. Its answer must not wait."}}"#).unwrap();
+        writeln!(stdin).unwrap();
+        stdin.flush().unwrap();
+        // A liveness check, not a timing claim: without streaming the answer never comes before EOF.
+        let answer = rx.recv_timeout(Duration::from_secs(60)).expect("no answer while the input stays open");
+        assert!(answer.starts_with(&format!(r#"{{"id":{id},"#)), "{answer}");
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}

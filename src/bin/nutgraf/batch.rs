@@ -25,8 +25,26 @@ use crate::{EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE};
 /// bounds memory per worker whatever the input holds.
 pub const MAX_RECORD_BYTES: usize = 64 << 20;
 
-/// Lines in flight per worker: enough to keep workers busy, few enough to bound memory.
-const QUEUE_PER_WORKER: usize = 64;
+/// Records travel between threads in batches, so that a thread hand-off (a lock, a wake-up) is paid per
+/// batch rather than per record. A batch closes at this many records or bytes, or as soon as the input
+/// has nothing more buffered, so a slow producer still gets each answer at once.
+const BATCH_RECORDS: usize = 64;
+const BATCH_BYTES: usize = 1 << 20;
+
+/// Batches in flight per worker: enough to keep workers busy, few enough to bound memory.
+const QUEUE_PER_WORKER: usize = 4;
+
+/// Consecutive input lines; the first is record number `first`.
+struct WorkBatch {
+    first: u64,
+    lines: Vec<Line>,
+}
+
+/// The output lines of one [`WorkBatch`], in order, each with whether it is a brief (not an error).
+struct DoneBatch {
+    first: u64,
+    outputs: Vec<(String, bool)>,
+}
 
 #[derive(Deserialize)]
 struct Record<'a> {
@@ -72,8 +90,8 @@ pub fn run(
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
     let progress = progress_bar(sources);
 
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Line)>(threads * QUEUE_PER_WORKER);
-    let (done_tx, done_rx) = mpsc::sync_channel::<(u64, String, bool)>(threads * QUEUE_PER_WORKER);
+    let (work_tx, work_rx) = mpsc::sync_channel::<WorkBatch>(threads * QUEUE_PER_WORKER);
+    let (done_tx, done_rx) = mpsc::sync_channel::<DoneBatch>(threads * QUEUE_PER_WORKER);
     // Shared by the workers; the first one to find the writer gone drops it, so that the reader's next
     // send fails instead of blocking forever on a full queue that nobody drains.
     let work_rx = Mutex::new(Some(work_rx));
@@ -96,9 +114,10 @@ pub fn run(
                             Ok(rx) => rx.as_ref().map(mpsc::Receiver::recv),
                             Err(_) => return,
                         };
-                        let Some(Ok((number, line))) = next else { return };
-                        let (output, ok) = summarize_line(summarizer, &line, max_record_bytes);
-                        if done_tx.send((number, output, ok)).is_err() {
+                        let Some(Ok(batch)) = next else { return };
+                        let outputs =
+                            batch.lines.iter().map(|line| summarize_line(summarizer, line, max_record_bytes)).collect();
+                        if done_tx.send(DoneBatch { first: batch.first, outputs }).is_err() {
                             // The writer stopped (stdout closed): stop the reader too.
                             if let Ok(mut rx) = work_rx.lock() {
                                 rx.take();
@@ -110,6 +129,8 @@ pub fn run(
             }
             drop(done_tx);
             let mut number = 0u64;
+            let mut batch = WorkBatch { first: 0, lines: Vec::with_capacity(BATCH_RECORDS) };
+            let mut batch_bytes = 0usize;
             'sources: for source in sources {
                 let reader: Box<dyn Read> = match source {
                     Source::Stdin => Box::new(io::stdin()),
@@ -135,15 +156,19 @@ pub fn run(
                             if let Some(bar) = &progress {
                                 bar.inc(consumed as u64);
                             }
-                            if let Line::Record(bytes) = &line
-                                && bytes.iter().all(u8::is_ascii_whitespace)
-                            {
-                                continue;
+                            let blank =
+                                matches!(&line, Line::Record(bytes) if bytes.iter().all(u8::is_ascii_whitespace));
+                            if !blank {
+                                batch_bytes += consumed;
+                                batch.lines.push(line);
+                                number += 1;
                             }
-                            if work_tx.send((number, line)).is_err() {
+                            let input_idle = reader.buffer().is_empty();
+                            if (batch.lines.len() >= BATCH_RECORDS || batch_bytes >= BATCH_BYTES || input_idle)
+                                && !send_batch(&work_tx, &mut batch, number, &mut batch_bytes)
+                            {
                                 break 'sources;
                             }
-                            number += 1;
                         }
                         Err(err) => {
                             read_error = Some(anyhow::Error::new(err).context(format!("{source}: read error")));
@@ -152,6 +177,7 @@ pub fn run(
                     }
                 }
             }
+            send_batch(&work_tx, &mut batch, number, &mut batch_bytes);
             drop(work_tx);
         });
         writer.join().unwrap_or_else(|_| (Err(io::Error::other("writer thread failed")), 0))
@@ -172,15 +198,27 @@ pub fn run(
     })
 }
 
+/// Hands the records gathered so far to the workers and starts a new batch at record `next`; `false`
+/// when the workers are gone (stdout closed).
+fn send_batch(work: &mpsc::SyncSender<WorkBatch>, batch: &mut WorkBatch, next: u64, bytes: &mut usize) -> bool {
+    *bytes = 0;
+    if batch.lines.is_empty() {
+        batch.first = next;
+        return true;
+    }
+    let full = std::mem::replace(batch, WorkBatch { first: next, lines: Vec::with_capacity(BATCH_RECORDS) });
+    work.send(full).is_ok()
+}
+
 /// Writes results in input order; returns the I/O outcome and the number of error records.
-fn write_in_order(done: mpsc::Receiver<(u64, String, bool)>) -> (io::Result<()>, u64) {
+fn write_in_order(done: mpsc::Receiver<DoneBatch>) -> (io::Result<()>, u64) {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut pending: BTreeMap<u64, (String, bool)> = BTreeMap::new();
+    let mut pending: BTreeMap<u64, Vec<(String, bool)>> = BTreeMap::new();
     let mut next = 0u64;
     let mut failures = 0u64;
     loop {
-        // Block for the next result only after flushing: while results keep arriving they are buffered,
+        // Block for the next batch only after flushing: while results keep arriving they are buffered,
         // and whenever the workers fall behind, everything written so far reaches the reader.
         let received = match done.try_recv() {
             Ok(result) => Some(result),
@@ -192,8 +230,8 @@ fn write_in_order(done: mpsc::Receiver<(u64, String, bool)>) -> (io::Result<()>,
             }
             Err(mpsc::TryRecvError::Disconnected) => None,
         };
-        let Some((number, output, ok)) = received else { break };
-        pending.insert(number, (output, ok));
+        let Some(DoneBatch { first, outputs }) = received else { break };
+        pending.insert(first, outputs);
         if let Err(err) = write_ready(&mut out, &mut pending, &mut next, &mut failures) {
             return (Err(err), failures);
         }
@@ -202,20 +240,22 @@ fn write_in_order(done: mpsc::Receiver<(u64, String, bool)>) -> (io::Result<()>,
     (result, failures)
 }
 
-/// Writes the results that continue the output without a gap.
+/// Writes the batches that continue the output without a gap.
 fn write_ready(
     out: &mut impl Write,
-    pending: &mut BTreeMap<u64, (String, bool)>,
+    pending: &mut BTreeMap<u64, Vec<(String, bool)>>,
     next: &mut u64,
     failures: &mut u64,
 ) -> io::Result<()> {
-    while let Some((output, ok)) = pending.remove(next) {
-        if !ok {
-            *failures += 1;
+    while let Some(outputs) = pending.remove(next) {
+        for (output, ok) in &outputs {
+            if !ok {
+                *failures += 1;
+            }
+            out.write_all(output.as_bytes())?;
+            out.write_all(b"\n")?;
         }
-        out.write_all(output.as_bytes())?;
-        out.write_all(b"\n")?;
-        *next += 1;
+        *next += outputs.len() as u64;
     }
     Ok(())
 }
