@@ -123,68 +123,79 @@ impl CuePhrases {
         }
         let width = usize::from(width);
 
-        // The trie of the phrases, as a table (0: no child, since no edge leads back to the root).
-        let mut trie: Vec<usize> = vec![0; width];
+        // The trie of the phrases, each node's children as a list: `first_child`, then `sibling` (0: no
+        // node, since no edge leads back to the root).
+        let mut first_child: Vec<u32> = vec![0];
+        let mut sibling: Vec<u32> = vec![0];
+        let mut class_of: Vec<u8> = vec![0];
         let mut depth: Vec<u32> = vec![0];
         let mut ends: Vec<u8> = vec![0];
+        // At most a node per byte of the phrases.
+        let most = phrases.iter().map(|(phrase, _)| phrase.len()).sum::<usize>();
+        first_child.reserve(most);
+        sibling.reserve(most);
+        class_of.reserve(most);
+        depth.reserve(most);
+        ends.reserve(most);
         for &(phrase, list) in &phrases {
             let mut node = 0;
-            for class in phrase.bytes().map(|b| usize::from(classes[usize::from(b)])) {
-                if trie[node * width + class] == 0 {
-                    trie[node * width + class] = depth.len();
-                    trie.resize(trie.len() + width, 0);
+            for class in phrase.bytes().map(|b| classes[usize::from(b)]) {
+                let mut child = first_child[node] as usize;
+                while child != 0 && class_of[child] != class {
+                    child = sibling[child] as usize;
+                }
+                if child == 0 {
+                    child = depth.len();
+                    sibling.push(first_child[node]);
+                    first_child[node] = child as u32;
+                    first_child.push(0);
+                    class_of.push(class);
                     depth.push(depth[node] + 1);
                     ends.push(0);
                 }
-                node = trie[node * width + class];
+                node = child;
             }
             ends[node] |= list;
         }
 
-        // Failure links, transitions and the phrases that end in each state, breadth first: a state's
-        // failure state is shallower, so it is complete before the state needs it.
-        let states = depth.len();
-        let mut delta: Vec<usize> = vec![0; states * width];
-        let mut fail = vec![0; states];
-        let mut ending: Vec<Vec<(u32, u8)>> = vec![Vec::new(); states];
-        let mut order = vec![0];
-        let mut k = 0;
-        while let Some(&node) = order.get(k) {
-            k += 1;
-            if node != 0 {
-                let mut phrases = if ends[node] != 0 { vec![(depth[node], ends[node])] } else { Vec::new() };
-                phrases.extend_from_slice(&ending[fail[node]]);
-                ending[node] = phrases;
-            }
-            for class in 0..width {
-                let child = trie[node * width + class];
-                let fallback = if node == 0 { 0 } else { delta[fail[node] * width + class] };
-                if child == 0 {
-                    delta[node * width + class] = fallback;
-                } else {
-                    delta[node * width + class] = child;
-                    fail[child] = fallback;
-                    order.push(child);
-                }
-            }
-        }
-
-        // Number the states breadth first, as their rows' first entries, flagged where a phrase ends.
-        let mut number = vec![0u32; states];
-        for (new, &old) in order.iter().enumerate() {
-            // A few hundred phrases make a few thousand states, far from the limit.
-            let row = u32::try_from(new * width).unwrap_or(0) & !PHRASE_ENDS;
-            number[old] = if ending[old].is_empty() { row } else { row | PHRASE_ENDS };
-        }
+        // The automaton, a state per trie node, numbered breadth first (in the order of `queue`). A
+        // state's failure state is shallower, so its row and its phrases are complete when a state needs
+        // them: a row starts as a copy of the failure state's, and the trie's edges replace entries.
+        let states = ends.len();
         let mut next = vec![0u32; (states * width).next_power_of_two()];
+        let mut queue = Vec::with_capacity(states);
+        queue.push(0);
+        let mut fail = Vec::with_capacity(states);
+        fail.push(0);
         let (mut output_ranges, mut outputs) = (Vec::with_capacity(states), Vec::new());
-        for (new, &old) in order.iter().enumerate() {
-            for class in 0..width {
-                next[new * width + class] = number[delta[old * width + class]];
+        output_ranges.push((0, 0));
+        let mut state = 0;
+        while let Some(&node) = queue.get(state) {
+            let row = state * width;
+            if state != 0 {
+                next.copy_within(fail[state] * width..fail[state] * width + width, row);
             }
-            let from = outputs.len() as u32;
-            outputs.extend_from_slice(&ending[old]);
-            output_ranges.push((from, outputs.len() as u32));
+            let mut child = first_child[node] as usize;
+            while child != 0 {
+                let class = usize::from(class_of[child]);
+                let number = queue.len();
+                queue.push(child);
+                let child_fail = if state == 0 { 0 } else { row_of(next[fail[state] * width + class], width) };
+                fail.push(child_fail);
+                // The phrases that end in the child: its own, and those of its failure state.
+                let from = outputs.len();
+                if ends[child] != 0 {
+                    outputs.push((depth[child], ends[child]));
+                }
+                let (fail_from, fail_to) = output_ranges[child_fail];
+                outputs.extend_from_within(fail_from as usize..fail_to as usize);
+                output_ranges.push((from as u32, outputs.len() as u32));
+                // A few hundred phrases make a few thousand states, far from the flag.
+                let entry = u32::try_from(number * width).unwrap_or(0) & !PHRASE_ENDS;
+                next[row + class] = if outputs.len() > from { entry | PHRASE_ENDS } else { entry };
+                child = sibling[child] as usize;
+            }
+            state += 1;
         }
         let longest = phrases.iter().map(|(phrase, _)| phrase.len()).max().unwrap_or(0);
         CuePhrases { classes, width, next, output_ranges, outputs, longest, bylines }
@@ -201,8 +212,7 @@ impl CuePhrases {
             if bytes.get(end).is_some_and(|&b| is_word_byte(b)) {
                 continue;
             }
-            let row = ((state & !PHRASE_ENDS) as usize) / self.width;
-            let Some(&(from, to)) = self.output_ranges.get(row) else {
+            let Some(&(from, to)) = self.output_ranges.get(row_of(state, self.width)) else {
                 continue;
             };
             for &(length, lists) in self.outputs.get(from as usize..to as usize).unwrap_or_default() {
@@ -309,6 +319,11 @@ impl CuePhrases {
     }
 }
 
+/// The state (its row's number) that an entry of [`CuePhrases::next`] leads to.
+fn row_of(entry: u32, width: usize) -> usize {
+    (entry & !PHRASE_ENDS) as usize / width
+}
+
 /// A byte of a word: an ASCII letter or digit, or any byte of a non-ASCII character.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
@@ -323,7 +338,7 @@ mod tests {
         let mut all: Vec<(usize, u32, u8)> = found
             .iter()
             .flat_map(|&(end, state)| {
-                let (from, to) = phrases.output_ranges[((state & !PHRASE_ENDS) as usize) / phrases.width];
+                let (from, to) = phrases.output_ranges[row_of(state, phrases.width)];
                 phrases.outputs[from as usize..to as usize].iter().map(move |&(length, lists)| (end, length, lists))
             })
             .collect();
