@@ -95,7 +95,8 @@ pub struct NoiseReport {
     pub headline: Option<usize>,
 }
 
-/// Scores sentences for boilerplate, for one language. Build it once; it is `Send + Sync`.
+/// Scores sentences for boilerplate, for one language. Cheap to create and to clone (each language's
+/// cue phrases are compiled once per process and shared); it is `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct NoiseDetector {
     /// The cue phrases and byline words of the language, shared by every detector of the process.

@@ -74,7 +74,7 @@ pub(super) struct CuePhrases {
 impl fmt::Debug for CuePhrases {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CuePhrases")
-            .field("states", &(self.next.len() / self.width))
+            .field("states", &self.output_ranges.len())
             .field("bylines", &self.bylines)
             .finish_non_exhaustive()
     }
