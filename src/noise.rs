@@ -33,15 +33,18 @@
 //! assert_eq!(kept, ["The central bank raised rates by half a point on Tuesday, its third increase this year, citing stubborn inflation."]);
 //! ```
 
+mod cues;
+
+use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::analyze::AnalyzedDocument;
 use crate::language::Language;
 use crate::segment::{Sentence, is_closing};
+use cues::{CueList, CuePhrases};
 
 /// Prose: a complete sentence at least this long, with function words, is article text.
 const PROSE_MIN_WORDS: usize = 10;
@@ -54,8 +57,6 @@ const SHORT_WORDS: usize = 6;
 /// are short.
 const MAX_CREDIT_WORDS: usize = 12;
 const MAX_BYLINE_WORDS: usize = 15;
-/// What may come before a call to action that opens a sentence: a quote mark or a bullet and a space.
-const MAX_OPENING_BYTES: usize = 4;
 /// An advertisement's label is a word or a few: "Advertisement", "Story continues below gallery".
 const MAX_PLACEHOLDER_WORDS: usize = 5;
 /// A whole-line question or exclamation this short is a title ("Is Football Violence a Crime?").
@@ -94,119 +95,26 @@ pub struct NoiseReport {
     pub headline: Option<usize>,
 }
 
-/// The lists of `data/noise/<language>.txt`; a `[name]` line starts one. Each list but the bylines
-/// is a bit in a sentence's cue mask.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CueList {
-    /// Phrases that address the reader or speak for the site: "sign up", "we use cookies".
-    Prompt = 1,
-    /// Names that furniture uses and prose uses too: "Facebook", "Reuters", "privacy policy".
-    Mention = 2,
-    /// Words of photo credits: "photo", "courtesy", "AP".
-    Credit = 4,
-    /// Phrases of captions: "file photo", "(left)".
-    Caption = 8,
-    /// Labels of what interrupts an article's text: "Advertisement", "Story continues below".
-    Interruption = 16,
-    /// Calls to action, a prompt when they open a sentence: "Sign up (it's free)", "Subscribe to …".
-    Call = 32,
-    /// Words that open a byline: "by", "written by".
-    Byline = 64,
-}
-
-/// Scores sentences for boilerplate, for one language. Build it once; it is `Send + Sync`.
+/// Scores sentences for boilerplate, for one language. Cheap to create and to clone (each language's
+/// cue phrases are compiled once per process and shared); it is `Send + Sync`.
 #[derive(Clone, Debug)]
 pub struct NoiseDetector {
-    /// Every cue phrase of every list but the bylines, found in one pass over a text.
-    cues: AhoCorasick,
-    /// The lists each phrase of `cues` is in, as a mask of [`CueList`] bits.
-    cue_lists: Vec<u8>,
-    bylines: Vec<&'static str>,
+    /// The cue phrases and byline words of the language, shared by every detector of the process.
+    cues: &'static CuePhrases,
 }
 
 impl NoiseDetector {
     /// A detector with the cue phrases of `language`.
     pub fn new(language: Language) -> Self {
-        let mut phrases: Vec<&'static str> = Vec::new();
-        let mut cue_lists: Vec<u8> = Vec::new();
-        let mut index: FxHashMap<&'static str, usize> = FxHashMap::default();
-        let mut bylines = Vec::new();
-        let mut list = CueList::Prompt;
-        for entry in language.noise_cues() {
-            list = match entry {
-                "[prompt]" => CueList::Prompt,
-                "[mention]" => CueList::Mention,
-                "[credit]" => CueList::Credit,
-                "[caption]" => CueList::Caption,
-                "[interruption]" => CueList::Interruption,
-                "[call]" => CueList::Call,
-                "[byline]" => CueList::Byline,
-                _ if list == CueList::Byline => {
-                    bylines.push(entry);
-                    list
-                }
-                _ => {
-                    let k = *index.entry(entry).or_insert_with(|| {
-                        phrases.push(entry);
-                        cue_lists.push(0);
-                        phrases.len() - 1
-                    });
-                    cue_lists[k] |= list as u8;
-                    list
-                }
-            };
-        }
-        let cues = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&phrases)
-            // The cue lists are compiled in and a test builds every language's automaton; the builder only
-            // fails beyond size limits that a few hundred short phrases are far from.
-            .expect("compiled-in cue phrases build an automaton");
-        NoiseDetector { cues, cue_lists, bylines }
-    }
-
-    /// The cue lists each sentence has a phrase of (at word boundaries), in one pass over the text.
-    fn cue_masks(&self, text: &str, sentences: &[Sentence]) -> Vec<u8> {
-        let bytes = text.as_bytes();
-        let mut masks = vec![0u8; sentences.len()];
-        for m in self.cues.find_overlapping_iter(text) {
-            // Short phrases ("ap", "rss") occur inside many words: rule those out before looking up the
-            // sentence.
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = m.end() == bytes.len() || !is_word_byte(bytes[m.end()]);
-            if !(before_ok && after_ok) {
-                continue;
-            }
-            let k = sentences.partition_point(|s| s.end <= m.start());
-            let Some(sentence) = sentences.get(k) else {
-                continue;
-            };
-            if sentence.start <= m.start() && m.end() <= sentence.end {
-                let lists = self.cue_lists[m.pattern().as_usize()];
-                // A call opens the sentence when at most a quote or a bullet comes before it.
-                let opens = lists & CueList::Call as u8 != 0
-                    && m.start() - sentence.start <= MAX_OPENING_BYTES
-                    && text.get(sentence.start..m.start()).is_some_and(|s| s.chars().all(|c| !c.is_alphanumeric()));
-                masks[k] |= if opens { lists | CueList::Prompt as u8 } else { lists };
-            }
-        }
-        masks
+        NoiseDetector { cues: CuePhrases::of(language) }
     }
 
     /// Scores every sentence of an analyzed text.
     pub fn detect(&self, text: &str, sentences: &[Sentence], document: &AnalyzedDocument) -> NoiseReport {
-        let cue_masks = self.cue_masks(text, sentences);
-        let traits: Vec<Traits> = (0..sentences.len())
-            .map(|i| {
-                self.traits(
-                    &sentences[i],
-                    sentences[i].text(text),
-                    cue_masks[i],
-                    document.word_count(i),
-                    document.terms(i).len(),
-                )
+        let cue_masks = self.cues.masks(text, sentences);
+        let traits: Vec<Traits> = (sentences.iter().zip(cue_masks).enumerate())
+            .map(|(i, (sentence, cues))| {
+                self.traits(sentence, sentence.text(text), cues, document.word_count(i), document.terms(i).len())
             })
             .collect();
         let occurrence = occurrences(text, sentences);
@@ -297,7 +205,9 @@ impl NoiseDetector {
             && !(cue && words < PROSE_DESPITE_CUE_WORDS);
         let caption = has(CueList::Caption);
         let interruption = words <= MAX_PLACEHOLDER_WORDS && has(CueList::Interruption);
-        let signed = mention || body.contains([':', '/', '(', ')', ',', '\u{a9}']);
+        // Only a credit needs to be signed (see `Paragraph::credit_line`), and looking costs a pass over
+        // the sentence.
+        let signed = credit && (mention || body.contains([':', '/', '(', ')', ',', '\u{a9}']));
         Traits {
             words,
             function_words,
@@ -317,7 +227,16 @@ impl NoiseDetector {
     /// "By Carrie Arnold", "Written by Rachael Link, MS, RD on November 14": a byline word, then a name of
     /// at least two capitalised words ("By Monday, the firm…" is not a byline).
     fn is_byline(&self, sentence: &str) -> bool {
-        self.bylines.iter().any(|lead| {
+        self.cues.bylines.iter().any(|lead| {
+            // Most sentences fail on their first letter: when it and the lead's are ASCII, they must be
+            // the same letter (which the full comparison, folding Unicode case, would find too).
+            if let (Some(&a), Some(&b)) = (sentence.as_bytes().first(), lead.as_bytes().first())
+                && a.is_ascii()
+                && b.is_ascii()
+                && !a.eq_ignore_ascii_case(&b)
+            {
+                return false;
+            }
             let Some(rest) = strip_prefix_ignore_case(sentence, lead) else {
                 return false;
             };
@@ -331,10 +250,6 @@ impl NoiseDetector {
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
-}
-
 /// Ends in `?` or `!`, before any closing quotes and brackets.
 fn is_exclamation(sentence: &str) -> bool {
     sentence.trim_end_matches(is_closing).ends_with(['?', '!'])
@@ -345,6 +260,9 @@ fn is_exclamation(sentence: &str) -> bool {
 /// ("The Secretary of State for Culture, Media and Sport … has hit out at critics"), has a verb or a
 /// noun in lower case.
 fn is_title_case(sentence: &str) -> bool {
+    if sentence.is_ascii() {
+        return is_title_case_ascii(sentence.as_bytes());
+    }
     let (mut long, mut capitalised) = (0, 0);
     for word in sentence.split_whitespace() {
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -355,6 +273,22 @@ fn is_title_case(sentence: &str) -> bool {
         if first.is_alphabetic() && chars.take(3).count() == 3 {
             long += 1;
             capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    long >= 4 && capitalised == long
+}
+
+/// [`is_title_case`] of ASCII text, a byte at a time.
+fn is_title_case_ascii(sentence: &[u8]) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for word in sentence.split(|&b| char::from(b).is_whitespace()) {
+        let Some(start) = word.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        let word = &word[start..];
+        if word[0].is_ascii_alphabetic() && word.len() >= 4 {
+            long += 1;
+            capitalised += usize::from(word[0].is_ascii_uppercase());
         }
     }
     long >= 4 && capitalised == long
@@ -386,8 +320,8 @@ struct Traits {
     cue: bool,
     /// A short unfinished or bracketed line with a credit word: "Photo: Hau Dinh, AP", "(NASA via AP)".
     credit: bool,
-    /// Names a source the way credits do: with a colon, slash, bracket, comma or ©, or an agency's name.
-    /// A subheading with a credit word ("The big picture") does not.
+    /// A credit that names a source the way credits do: with a colon, slash, bracket, comma or ©, or an
+    /// agency's name. A subheading with a credit word ("The big picture") does not.
     signed: bool,
     /// Has a phrase of photo captions: "file photo", "(left)".
     caption: bool,
@@ -469,7 +403,8 @@ impl Paragraph {
 }
 
 fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = Vec::new();
+    let count = sentences.last().map_or(0, |s| s.paragraph as usize + 1).min(sentences.len());
+    let mut out: Vec<Paragraph> = Vec::with_capacity(count);
     let mut start = 0;
     for end in 1..=sentences.len() {
         if end < sentences.len() && sentences[end].paragraph == sentences[start].paragraph {
@@ -656,7 +591,7 @@ fn main_region(paragraphs: &[Paragraph]) -> Option<(usize, usize)> {
 }
 
 /// How often a sentence's text (case- and space-insensitive) occurs in the document.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Occurrence {
     Unique,
     /// The first of several.
@@ -665,34 +600,84 @@ enum Occurrence {
     Again,
 }
 
+/// How often each sentence's text occurs, compared with ASCII letters lower-cased and runs of whitespace
+/// as one space (by [`text_key`]).
+///
+/// Hashing every sentence in full would cost a pass over the whole text, so sentences are first told
+/// apart by a [`fingerprint`] of their ends; only the sentences that share one with an earlier sentence,
+/// in an article nearly always repeats, are then hashed in full.
 fn occurrences(text: &str, sentences: &[Sentence]) -> Vec<Occurrence> {
-    let keys: Vec<u64> = sentences.iter().map(|s| text_key(s.text(text))).collect();
-    // Per key: how many times it occurs, and where first.
-    let mut seen: FxHashMap<u64, (u32, usize)> = FxHashMap::default();
-    for (i, &key) in keys.iter().enumerate() {
-        seen.entry(key).or_insert((0, i)).0 += 1;
-    }
-    keys.iter()
-        .enumerate()
-        .map(|(i, key)| match seen.get(key) {
-            Some(&(count, first)) if count > 1 => {
-                if first == i {
-                    Occurrence::First
-                } else {
-                    Occurrence::Again
+    let body = |i: usize| sentences[i].text(text).as_bytes();
+    let mut first_with_fingerprint: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(sentences.len(), Default::default());
+    let mut first_with_key: FxHashMap<u64, usize> = FxHashMap::default();
+    // Whether a sentence that is the first with its fingerprint is in `first_with_key` yet.
+    let mut keyed = vec![false; sentences.len()];
+    // For each sentence, the first with its text; for each of those, how many there are.
+    let mut first_of = Vec::with_capacity(sentences.len());
+    let mut count = vec![0u32; sentences.len()];
+    for i in 0..sentences.len() {
+        let first = match first_with_fingerprint.entry(fingerprint(body(i))) {
+            Entry::Vacant(entry) => *entry.insert(i),
+            Entry::Occupied(entry) => {
+                let earlier = *entry.get();
+                if !keyed[earlier] {
+                    keyed[earlier] = true;
+                    first_with_key.insert(text_key(body(earlier)), earlier);
                 }
+                *first_with_key.entry(text_key(body(i))).or_insert(i)
             }
-            _ => Occurrence::Unique,
+        };
+        count[first] += 1;
+        first_of.push(first);
+    }
+    first_of
+        .iter()
+        .enumerate()
+        .map(|(i, &first)| match (count[first] > 1, first == i) {
+            (false, _) => Occurrence::Unique,
+            (true, true) => Occurrence::First,
+            (true, false) => Occurrence::Again,
         })
         .collect()
 }
 
+/// The same for texts that differ only in ASCII case and spacing: a hash of the first and the last
+/// eight bytes that are not whitespace, lower-cased.
+fn fingerprint(sentence: &[u8]) -> u64 {
+    let pack = |word: u64, b: u8| word << 8 | u64::from(b.to_ascii_lowercase());
+    let (mut head, mut tail) = (0u64, 0u64);
+    let (mut in_head, mut in_tail) = (0, 0);
+    for &b in sentence {
+        if !b.is_ascii_whitespace() {
+            head = pack(head, b);
+            in_head += 1;
+            if in_head == 8 {
+                break;
+            }
+        }
+    }
+    for &b in sentence.iter().rev() {
+        if !b.is_ascii_whitespace() {
+            tail = pack(tail, b);
+            in_tail += 1;
+            if in_tail == 8 {
+                break;
+            }
+        }
+    }
+    let mut hasher = FxHasher::default();
+    hasher.write_u64(head);
+    hasher.write_u64(tail);
+    hasher.finish()
+}
+
 /// A hash of the sentence's text with ASCII letters lower-cased and runs of whitespace as one space:
 /// equal for texts that differ only in case and spacing.
-fn text_key(sentence: &str) -> u64 {
+fn text_key(sentence: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
     let mut space = false;
-    for &b in sentence.as_bytes() {
+    for &b in sentence {
         if b.is_ascii_whitespace() {
             space = true;
             continue;
@@ -763,7 +748,7 @@ mod tests {
         let mask = |text: &str| {
             let sentences = SentenceSplitter::new(Language::English).split(text);
             assert_eq!(sentences.len(), 1, "{text}");
-            detector.cue_masks(text, &sentences)[0]
+            detector.cues.masks(text, &sentences)[0]
         };
         let has = |text: &str, list: CueList| mask(text) & list as u8 != 0;
         assert!(has("Sign up for our newsletter", CueList::Prompt), "a call that opens a sentence is a prompt");
@@ -774,7 +759,7 @@ mod tests {
         assert!(has("In this photo, the ship leaves port.", CueList::Caption));
         assert!(has("Advertisement", CueList::Interruption));
         assert_eq!(mask("Shareholders and photographers met."), 0, "cues match whole words only");
-        assert!(detector.bylines.contains(&"by"));
+        assert!(detector.cues.bylines.contains(&"by"));
     }
 
     #[test]
@@ -944,6 +929,22 @@ mod tests {
         let text = "Palm Bay d. Rockledge 70-44\n\nPalm Bay (1-0): Tolivert 25 points.\n\nDavis 17 points.";
         let (_, r) = report(text);
         assert!(r.likelihood[1] < 0.5, "{r:?}");
+    }
+
+    #[test]
+    fn repeats_differ_only_in_case_and_spacing() {
+        let text = "Subscribe now to the daily newsletter today.\n\n\
+                    SUBSCRIBE  now to the daily\tnewsletter today.\n\n\
+                    Subscribe now to the weekly newsletter today.\n\n\
+                    Subscribe now to the weekly newsletter today.\n\n\
+                    Subscribe now to the monthly newsletter today.";
+        let sentences = SentenceSplitter::new(Language::English).split(text);
+        assert_eq!(sentences.len(), 5);
+        // All five share their first and last eight letters, so telling them apart takes their whole text.
+        assert_eq!(
+            occurrences(text, &sentences),
+            [Occurrence::First, Occurrence::Again, Occurrence::First, Occurrence::Again, Occurrence::Unique]
+        );
     }
 
     proptest::proptest! {
