@@ -9,6 +9,13 @@ use crate::config::{GraphConfig, Similarity};
 
 use super::tfidf::TfIdf;
 
+/// Rows with at least one touched node in this many are walked in node order instead of sorted.
+const DENSE_ROW_FACTOR: usize = 8;
+
+/// Degree to reserve room for per node: a short document's graph is nearly complete, and beyond this many
+/// sentences the vectors simply grow.
+const EXPECTED_DEGREE: usize = 64;
+
 /// A sentence keeps at most this many neighbours, its strongest ones. An article has far fewer candidate
 /// sentences, so its graph is exactly the full similarity graph. The cap bounds memory on long documents
 /// whose terms each recur in up to `max_term_sentences` sentences: a 50 MB unpunctuated dump, cut into
@@ -181,12 +188,14 @@ fn build_rows(tfidf: &TfIdf, postings: &Postings, config: &GraphConfig, score: &
     let mut accumulator = vec![0.0f64; n];
     // `stamp[j] == i + 1` marks `j` as already touched while row `i` is built.
     let mut stamp = vec![0usize; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut row: Vec<(u32, f64)> = Vec::new();
+    let mut touched: Vec<u32> = Vec::with_capacity(n);
+    let mut row: Vec<(u32, f64)> = Vec::with_capacity(n.min(MAX_NEIGHBORS * 2));
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0);
-    let mut neighbors: Vec<u32> = Vec::new();
-    let mut weights: Vec<f64> = Vec::new();
+    // Short documents are nearly complete graphs; long ones have far fewer edges per node than nodes.
+    let expected_edges = n * n.min(EXPECTED_DEGREE);
+    let mut neighbors: Vec<u32> = Vec::with_capacity(expected_edges);
+    let mut weights: Vec<f64> = Vec::with_capacity(expected_edges);
 
     for i in 0..n {
         let (terms, tfidf_weights) = tfidf.vectors().row(i);
@@ -206,6 +215,13 @@ fn build_rows(tfidf: &TfIdf, postings: &Postings, config: &GraphConfig, score: &
                 accumulator[ju] += score.contribution(term, weight_i, count_i, idf, count_j, ju);
             }
         }
+        // The row must come out in neighbor order. When most nodes were touched (short documents), walking
+        // all nodes in order is cheaper than sorting the touched ones.
+        let dense = touched.len() * DENSE_ROW_FACTOR >= n;
+        if dense {
+            touched.clear();
+            touched.extend((0..n).filter(|&j| stamp[j] == i + 1).map(|j| u32::try_from(j).unwrap_or(u32::MAX)));
+        }
         for &j in &touched {
             let ju = j as usize;
             let value = score.finish(accumulator[ju], i, ju);
@@ -215,12 +231,15 @@ fn build_rows(tfidf: &TfIdf, postings: &Postings, config: &GraphConfig, score: &
             }
         }
         touched.clear();
-        if row.len() > MAX_NEIGHBORS {
+        let truncated = row.len() > MAX_NEIGHBORS;
+        if truncated {
             // Strongest first, ties by index: a total order, so the kept set is deterministic.
             row.select_nth_unstable_by(MAX_NEIGHBORS - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             row.truncate(MAX_NEIGHBORS);
         }
-        row.sort_unstable_by_key(|&(j, _)| j);
+        if !dense || truncated {
+            row.sort_unstable_by_key(|&(j, _)| j);
+        }
         for (j, value) in row.drain(..) {
             neighbors.push(j);
             weights.push(value);
