@@ -15,18 +15,25 @@ pub fn pagerank(graph: &SimilarityGraph, config: &TextRankConfig) -> Vec<f64> {
         return Vec::new();
     }
     let uniform = 1.0 / n as f64;
-    let out_weight: Vec<f64> = (0..n).map(|i| graph.edges(i).1.iter().sum()).collect();
+    // What a node passes on per unit of edge weight; nodes without edges ("dangling") spread evenly.
+    let mut pass_on = vec![0.0; n];
+    let mut dangling_nodes = Vec::new();
+    for (i, slot) in pass_on.iter_mut().enumerate() {
+        let out_weight: f64 = graph.edges(i).1.iter().sum();
+        if out_weight > 0.0 {
+            *slot = config.damping / out_weight;
+        } else {
+            dangling_nodes.push(i);
+        }
+    }
     let mut scores = vec![uniform; n];
     let mut next = vec![0.0; n];
     for _ in 0..config.max_iterations {
-        let dangling: f64 = (0..n).filter(|&i| out_weight[i] <= 0.0).map(|i| scores[i]).sum();
+        let dangling: f64 = dangling_nodes.iter().map(|&i| scores[i]).sum();
         let base = (1.0 - config.damping) * uniform + config.damping * dangling * uniform;
-        next.iter_mut().for_each(|v| *v = base);
-        for i in 0..n {
-            if out_weight[i] <= 0.0 {
-                continue;
-            }
-            let share = config.damping * scores[i] / out_weight[i];
+        next.fill(base);
+        for (i, (&score, &pass)) in scores.iter().zip(&pass_on).enumerate() {
+            let share = score * pass;
             let (neighbors, weights) = graph.edges(i);
             for (&j, &w) in neighbors.iter().zip(weights) {
                 next[j as usize] += share * w;
