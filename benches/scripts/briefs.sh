@@ -25,16 +25,10 @@ printf 'similarity = "word-overlap"\n[weights]\ntextrank = 1.0\nforward = 0.5\n[
     >"$config_dir/capped.toml"
 printf 'similarity = "cosine"\nredundancy = 0.3\n[weights]\ntextrank = 1.0\ncentroid = 1.0\n[graph]\nself_loops = true\nmin_similarity = 0.05\n' \
     >"$config_dir/cosine.toml"
-# Runs the binary on one input, retried under a timeout: `--jsonl` can deadlock in rayon (see the
-# report on the batch mode), and a comparison must not hang on that.
 run() {
     local out=$1
     shift
-    for _ in 1 2 3; do
-        if timeout 120 "$binary" "$@" >"$out"; then return 0; fi
-        echo "briefs.sh: retrying $*" >&2
-    done
-    return 1
+    "$binary" "$@" >"$out"
 }
 for set in bbc_news_summary cnndm_frank scraped; do
     input="$shared/eval/$set/dev.jsonl"
