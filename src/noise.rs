@@ -263,7 +263,7 @@ fn is_title_case(sentence: &str) -> bool {
     if sentence.is_ascii() {
         return is_title_case_ascii(sentence.as_bytes());
     }
-    let (mut long, mut capitalised) = (0, 0);
+    let mut long = 0;
     for word in sentence.split_whitespace() {
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
         let mut chars = word.chars();
@@ -271,27 +271,32 @@ fn is_title_case(sentence: &str) -> bool {
             continue;
         };
         if first.is_alphabetic() && chars.take(3).count() == 3 {
+            // One long word in lower case tells a sentence: the rest need not be looked at.
+            if !first.is_uppercase() {
+                return false;
+            }
             long += 1;
-            capitalised += usize::from(first.is_uppercase());
         }
     }
-    long >= 4 && capitalised == long
+    long >= 4
 }
 
 /// [`is_title_case`] of ASCII text, a byte at a time.
 fn is_title_case_ascii(sentence: &[u8]) -> bool {
-    let (mut long, mut capitalised) = (0, 0);
+    let mut long = 0;
     for word in sentence.split(|&b| char::from(b).is_whitespace()) {
         let Some(start) = word.iter().position(u8::is_ascii_alphanumeric) else {
             continue;
         };
         let word = &word[start..];
         if word[0].is_ascii_alphabetic() && word.len() >= 4 {
+            if !word[0].is_ascii_uppercase() {
+                return false;
+            }
             long += 1;
-            capitalised += usize::from(word[0].is_ascii_uppercase());
         }
     }
-    long >= 4 && capitalised == long
+    long >= 4
 }
 
 /// Ends in an ellipsis (`...` or `…`) right after a word: an excerpt cut off, not a sentence.
@@ -306,7 +311,12 @@ fn is_truncated(sentence: &str) -> bool {
 /// `text` without `prefix`, compared case-insensitively.
 fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
-    let same = head.chars().flat_map(char::to_lowercase).eq(prefix.chars().flat_map(char::to_lowercase));
+    // ASCII, as bylines nearly always are, needs no Unicode case mapping.
+    let same = if head.is_ascii() && prefix.is_ascii() {
+        head.eq_ignore_ascii_case(prefix)
+    } else {
+        head.chars().flat_map(char::to_lowercase).eq(prefix.chars().flat_map(char::to_lowercase))
+    };
     same.then(|| &text[prefix.len()..])
 }
 
@@ -643,29 +653,14 @@ fn occurrences(text: &str, sentences: &[Sentence]) -> Vec<Occurrence> {
 }
 
 /// The same for texts that differ only in ASCII case and spacing: a hash of the first and the last
-/// eight bytes that are not whitespace, lower-cased.
+/// eight bytes that are not whitespace, with the bit that tells ASCII capitals set. That lower-cases
+/// letters in one operation, and makes a few other bytes alike (`@` and `` ` ``, for one), which only
+/// sends a few more sentences to the comparison of their whole text.
 fn fingerprint(sentence: &[u8]) -> u64 {
-    let pack = |word: u64, b: u8| word << 8 | u64::from(b.to_ascii_lowercase());
-    let (mut head, mut tail) = (0u64, 0u64);
-    let (mut in_head, mut in_tail) = (0, 0);
-    for &b in sentence {
-        if !b.is_ascii_whitespace() {
-            head = pack(head, b);
-            in_head += 1;
-            if in_head == 8 {
-                break;
-            }
-        }
-    }
-    for &b in sentence.iter().rev() {
-        if !b.is_ascii_whitespace() {
-            tail = pack(tail, b);
-            in_tail += 1;
-            if in_tail == 8 {
-                break;
-            }
-        }
-    }
+    let visible = |b: &&u8| !b.is_ascii_whitespace();
+    let pack = |word: u64, &b: &u8| word << 8 | u64::from(b | 0x20);
+    let head = sentence.iter().filter(visible).take(8).fold(0, pack);
+    let tail = sentence.iter().rev().filter(visible).take(8).fold(0, pack);
     let mut hasher = FxHasher::default();
     hasher.write_u64(head);
     hasher.write_u64(tail);
