@@ -165,7 +165,9 @@ impl Default for LengthPrior {
 pub struct TextRankConfig {
     /// Damping factor (probability of following an edge).
     pub damping: f64,
-    /// Stop when the L1 change of the scores falls below this.
+    /// Stop when the L1 change of the scores falls below this. The default, 1e-4, is the threshold
+    /// summa and sumy use; a tighter one costs about a third more iterations and changed no
+    /// 3-sentence brief on the dev sets.
     pub tolerance: f64,
     /// Stop after this many iterations at the latest.
     pub max_iterations: usize,
@@ -173,7 +175,7 @@ pub struct TextRankConfig {
 
 impl Default for TextRankConfig {
     fn default() -> Self {
-        TextRankConfig { damping: 0.85, tolerance: 1e-6, max_iterations: 100 }
+        TextRankConfig { damping: 0.85, tolerance: 1e-4, max_iterations: 100 }
     }
 }
 
