@@ -207,6 +207,27 @@ proptest! {
     }
 
     #[test]
+    fn summaries_do_not_depend_on_the_thread_or_what_it_summarized_before(
+        texts in proptest::collection::vec(any_text(), 1..4),
+        (budget, preset, language) in options(),
+    ) {
+        // Each thread keeps its own word table, filled by what it analyzed before: here the current thread
+        // has seen every earlier case and each text in turn, while the scoped threads start empty, one text
+        // each, all running at once.
+        let summarizer = summarizer(budget, preset, language);
+        let on_this_thread: Vec<String> =
+            texts.iter().map(|text| serde_json::to_string(&summarizer.summarize(text)).unwrap()).collect();
+        let on_fresh_threads: Vec<String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = texts
+                .iter()
+                .map(|text| scope.spawn(|| serde_json::to_string(&summarizer.summarize(text)).unwrap()))
+                .collect();
+            handles.into_iter().map(|handle| handle.join().unwrap()).collect()
+        });
+        prop_assert_eq!(on_this_thread, on_fresh_threads);
+    }
+
+    #[test]
     fn a_budget_given_per_call_matches_the_built_in_one(text in pieces_text(), (budget, preset, language) in options()) {
         let built = summarizer(budget, preset, language).summarize(&text);
         let per_call = summarizer(Budget::default(), preset, language).summarize_with_budget(&text, budget);
