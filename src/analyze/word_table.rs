@@ -187,13 +187,37 @@ impl WordTable {
 #[inline]
 fn pack(form: &str) -> Option<u128> {
     let bytes = form.as_bytes();
-    if bytes.len() > 15 {
+    let len = bytes.len();
+    if len > 15 {
         return None;
     }
-    let mut buffer = [0u8; 16];
-    buffer[..bytes.len()].copy_from_slice(bytes);
-    buffer[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(buffer))
+    // Each half read with overlapping fixed-size loads: copying a variable number of bytes into a buffer
+    // would call `memcpy` for every word.
+    let (low, high) = bytes.split_at(len.min(8));
+    Some(u128::from(zero_padded(low)) | (u128::from(zero_padded(high)) << 64) | (u128::from(len as u8) << 120))
+}
+
+/// Up to 8 bytes as a little-endian integer, zero-padded. Overlapping loads write the same byte to the
+/// same place, so or-ing them is exact.
+#[inline]
+fn zero_padded(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    if len >= 4 {
+        u64::from(u32_at(bytes, 0)) | (u64::from(u32_at(bytes, len - 4)) << (8 * (len - 4)))
+    } else if len > 0 {
+        u64::from(bytes[0])
+            | (u64::from(bytes[len / 2]) << (8 * (len / 2)))
+            | (u64::from(bytes[len - 1]) << (8 * (len - 1)))
+    } else {
+        0
+    }
+}
+
+/// The 4 bytes at `at`, little-endian.
+#[inline]
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    let b = &bytes[at..at + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 #[cfg(test)]
@@ -206,6 +230,17 @@ mod tests {
         assert_ne!(pack("ab"), pack("ba"));
         assert_eq!(pack("same"), pack("same"));
         assert!(pack("fifteen-bytes-x").is_some() && pack("sixteen-bytes-xy").is_none());
+    }
+
+    #[test]
+    fn packing_is_the_zero_padded_bytes_and_the_length() {
+        let text = "abcdefghijklmno";
+        for len in 0..=15 {
+            let mut buffer = [0u8; 16];
+            buffer[..len].copy_from_slice(&text.as_bytes()[..len]);
+            buffer[15] = len as u8;
+            assert_eq!(pack(&text[..len]), Some(u128::from_le_bytes(buffer)), "{len} bytes");
+        }
     }
 
     #[test]
