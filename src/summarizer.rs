@@ -327,8 +327,8 @@ fn choose_candidates(
     threshold: f64,
 ) -> Vec<usize> {
     let eligible = |i: usize| Some(i) != headline && !noise.hard[i] && !document.terms(i).is_empty();
-    let strict: Vec<usize> =
-        (0..noise.likelihood.len()).filter(|&i| eligible(i) && noise.likelihood[i] < threshold).collect();
+    let mut strict: Vec<usize> = Vec::with_capacity(noise.likelihood.len());
+    strict.extend((0..noise.likelihood.len()).filter(|&i| eligible(i) && noise.likelihood[i] < threshold));
     if !strict.is_empty() || threshold >= 1.0 {
         return strict;
     }

@@ -10,6 +10,8 @@ pub mod graph;
 pub mod textrank;
 pub mod tfidf;
 
+use std::sync::OnceLock;
+
 use ndarray::{Array1, Array2};
 use serde::{Deserialize, Serialize};
 
@@ -131,19 +133,48 @@ pub fn feature_matrix(input: &ScoringInput<'_>, config: &Config) -> Array2<f64> 
         }
     }
     if let (true, Some(headline)) = (weights.headline != 0.0, input.headline_terms) {
+        let bag = input.tfidf.bag_vector(headline);
+        // Most candidates share no term with the headline: their feature is one constant.
+        let no_overlap = (LOG_FLOOR + 0.0).ln();
         for k in 0..m {
-            features[[k, column(Feature::Headline)]] = (LOG_FLOOR + input.tfidf.cosine_with_terms(k, headline)).ln();
+            let cosine = input.tfidf.cosine_with_bag(k, &bag);
+            features[[k, column(Feature::Headline)]] =
+                if cosine == 0.0 { no_overlap } else { (LOG_FLOOR + cosine).ln() };
         }
     }
+    let log_counts = log_counts();
     for (k, &sentence) in input.candidates.iter().enumerate() {
         let words = input.document.word_count(sentence).max(1) as f64;
-        features[[k, column(Feature::Position)]] = -((1 + k) as f64).ln();
-        features[[k, column(Feature::Short)]] = (words / config.length.min_words.max(1.0)).min(1.0).ln();
-        features[[k, column(Feature::Long)]] = (config.length.max_words.max(1.0) / words).min(1.0).ln();
+        features[[k, column(Feature::Position)]] = match log_counts.get(k + 1) {
+            Some(&log) => -log,
+            None => -((1 + k) as f64).ln(),
+        };
+        // The matrix starts at 0.0, which is ln(1.0): a factor of exactly 1 (long enough, short enough, no
+        // boilerplate at all, the common case) needs no logarithm.
+        write_log(&mut features[[k, column(Feature::Short)]], (words / config.length.min_words.max(1.0)).min(1.0));
+        write_log(&mut features[[k, column(Feature::Long)]], (config.length.max_words.max(1.0) / words).min(1.0));
         let noise = input.noise.get(sentence).copied().unwrap_or(0.0).clamp(0.0, 1.0);
-        features[[k, column(Feature::Noise)]] = (1.0 - noise).max(1e-6).ln();
+        write_log(&mut features[[k, column(Feature::Noise)]], (1.0 - noise).max(1e-6));
     }
     features
+}
+
+/// Stores ln(factor) into a cell that holds 0.0, skipping the logarithm when the factor is exactly 1.
+#[inline]
+fn write_log(cell: &mut f64, factor: f64) {
+    if factor != 1.0 {
+        *cell = factor.ln();
+    }
+}
+
+/// Candidates whose position logarithm comes from a table rather than a fresh `ln` call.
+const LOG_COUNT_TABLE_LEN: usize = 1024;
+
+/// ln(i) for i below [`LOG_COUNT_TABLE_LEN`] (entry 0 unused), computed once per process with the same
+/// `ln` as the direct computation, so the values are bit for bit the same.
+fn log_counts() -> &'static [f64] {
+    static TABLE: OnceLock<Vec<f64>> = OnceLock::new();
+    TABLE.get_or_init(|| (0..LOG_COUNT_TABLE_LEN).map(|i| (i as f64).ln()).collect())
 }
 
 /// Writes ln(floor + value / max) into one column.

@@ -54,9 +54,13 @@ impl TfIdf {
         // weights follow once the IDF is known.
         let mut offsets = Vec::with_capacity(members.len() + 1);
         offsets.push(0);
-        let mut terms: Vec<TermId> = Vec::new();
-        let mut term_counts: Vec<u32> = Vec::new();
-        let mut row: Vec<TermId> = Vec::new();
+        // Sized for the members' terms, repeats included: an upper bound, so the arrays never grow.
+        let (total_terms, longest_row) = members
+            .iter()
+            .fold((0, 0), |(sum, longest), &s| (sum + document.terms(s).len(), longest.max(document.terms(s).len())));
+        let mut terms: Vec<TermId> = Vec::with_capacity(total_terms);
+        let mut term_counts: Vec<u32> = Vec::with_capacity(total_terms);
+        let mut row: Vec<TermId> = Vec::with_capacity(longest_row);
         for &sentence in members {
             row.clear();
             row.extend_from_slice(document.terms(sentence));
@@ -75,9 +79,20 @@ impl TfIdf {
             offsets.push(terms.len());
         }
         let n = members.len() as f64;
+        // Terms share a few small document frequencies: one logarithm per distinct frequency, not per term.
+        let mut idf_of_frequency = vec![f64::NAN; members.len() + 1];
         let idf: Vec<f64> = document_frequency
             .iter()
-            .map(|&df| if df == 0 { 0.0 } else { ((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0 })
+            .map(|&df| match idf_of_frequency.get_mut(df as usize) {
+                _ if df == 0 => 0.0,
+                Some(cached) => {
+                    if cached.is_nan() {
+                        *cached = ((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0;
+                    }
+                    *cached
+                }
+                None => ((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0,
+            })
             .collect();
         let mut weights = Vec::with_capacity(terms.len());
         let mut norms = Vec::with_capacity(members.len());
@@ -160,6 +175,12 @@ impl TfIdf {
     /// Cosine similarity of row `i` with an outside bag of terms (e.g. the headline), weighted by this
     /// document's IDF.
     pub fn cosine_with_terms(&self, i: usize, other_terms: &[TermId]) -> f64 {
+        self.cosine_with_bag(i, &self.bag_vector(other_terms))
+    }
+
+    /// An outside bag of terms as a vector weighted by this document's IDF, to be compared with many rows
+    /// by [`cosine_with_bag`](Self::cosine_with_bag) without being rebuilt for each.
+    pub(crate) fn bag_vector(&self, other_terms: &[TermId]) -> BagVector {
         let mut other: Vec<(TermId, f64)> = other_terms.iter().map(|&t| (t, self.idf(t))).collect();
         other.sort_unstable_by_key(|&(t, _)| t);
         other.dedup_by(|next, kept| {
@@ -169,16 +190,27 @@ impl TfIdf {
             }
             same
         });
-        let other_norm = other.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        let denominator = self.norm(i) * other_norm;
+        let norm = other.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        let (terms, weights) = other.into_iter().unzip();
+        BagVector { terms, weights, norm }
+    }
+
+    /// Cosine similarity of row `i` with a vector from [`bag_vector`](Self::bag_vector).
+    pub(crate) fn cosine_with_bag(&self, i: usize, bag: &BagVector) -> f64 {
+        let denominator = self.norm(i) * bag.norm;
         if denominator == 0.0 {
             return 0.0;
         }
-        let other_terms: Vec<TermId> = other.iter().map(|&(t, _)| t).collect();
-        let other_weights: Vec<f64> = other.iter().map(|&(_, w)| w).collect();
         let (terms, weights) = self.vectors.row(i);
-        sparse_dot(terms, weights, &other_terms, &other_weights) / denominator
+        sparse_dot(terms, weights, &bag.terms, &bag.weights) / denominator
     }
+}
+
+/// A bag of terms outside the member sentences (e.g. the headline), weighted by a [`TfIdf`]'s IDF.
+pub(crate) struct BagVector {
+    terms: Vec<TermId>,
+    weights: Vec<f64>,
+    norm: f64,
 }
 
 /// Dot product of two sparse vectors with ascending term ids.
