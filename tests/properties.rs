@@ -3,6 +3,7 @@
 
 use nutgraf::{Budget, Language, MAX_SENTENCE_BYTES, Preset, SentenceSplitter, Summarizer, Summary};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Pieces that stress the splitter's rules and Unicode handling; texts are built by joining them.
 const PIECES: &[&str] = &[
@@ -190,7 +191,14 @@ fn check_summary(text: &str, budget: Budget, summary: &Summary) -> Result<(), Te
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 160,
+        // Integration tests have no lib.rs beside them for proptest to find: failing cases are kept here.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "tests/proptest-regressions/properties.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn summaries_are_verbatim_ordered_and_within_budget(text in any_text(), (budget, preset, language) in options()) {

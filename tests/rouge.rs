@@ -108,6 +108,7 @@ fn matches_rouge_score_test_suite() {
 mod properties {
     use nutgraf::eval::{Metric, PorterStemmer, RougeScorer};
     use proptest::prelude::*;
+    use proptest::test_runner::FileFailurePersistence;
 
     fn text() -> impl Strategy<Value = String> {
         // Words, numbers, punctuation, line breaks and a few non-ASCII letters, so tokens repeat.
@@ -119,6 +120,14 @@ mod properties {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig {
+            // Integration tests have no lib.rs beside them for proptest to find: failing cases are kept here.
+            failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+                "tests/proptest-regressions/rouge.txt",
+            ))),
+            ..ProptestConfig::default()
+        })]
+
         #[test]
         fn scores_are_bounded_and_self_scores_are_perfect(reference in text(), candidate in text()) {
             let scorer = RougeScorer::new();

@@ -3,6 +3,7 @@
 
 use nutgraf::{Language, MAX_SENTENCE_BYTES, SentenceSplitter};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 
 /// Pieces that exercise the rules: terminal marks, quotes, brackets, list markers, abbreviations,
 /// ellipses, line breaks, a byte-order mark and multi-byte characters.
@@ -68,6 +69,14 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        // Integration tests have no lib.rs beside them for proptest to find: failing cases are kept here.
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "tests/proptest-regressions/splitter_properties.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
     #[test]
     fn spans_are_exact_trimmed_ordered_and_cover_the_text(text in text()) {
         for language in [Language::English, Language::German, Language::Russian] {
