@@ -43,6 +43,8 @@ pub mod render;
 mod score;
 mod segment;
 mod select;
+#[cfg(test)]
+mod shared_data;
 mod summarizer;
 
 pub use analyze::{AnalyzedDocument, Analyzer, TermId, Vocabulary};

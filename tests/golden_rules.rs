@@ -15,10 +15,12 @@
 //!   unspaced ellipsis before a word that is not a known sentence opener (in English text, "such as...
 //!   Maldives and Sri Lanka" goes on), are not boundaries for us.
 
-use std::path::PathBuf;
+#[path = "support/shared.rs"]
+mod shared;
 
 use nutgraf::{Language, SentenceSplitter};
 use serde::Deserialize;
+use shared::shared_path;
 
 #[derive(Deserialize)]
 struct Case {
@@ -27,14 +29,8 @@ struct Case {
     sentences: Vec<String>,
 }
 
-/// `../shared/eval/sbd` next to the crate (CI layout), else `/work/shared/eval/sbd`.
-fn sbd_dir() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [manifest.join("../shared/eval/sbd"), PathBuf::from("/work/shared/eval/sbd")].into_iter().find(|dir| dir.is_dir())
-}
-
 fn load(file: &str) -> Option<Vec<Case>> {
-    let Some(dir) = sbd_dir() else {
+    let Some(dir) = shared_path("eval/sbd") else {
         println!("skipped: shared eval data (shared/eval/sbd) not found");
         return None;
     };

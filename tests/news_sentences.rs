@@ -7,10 +7,14 @@
 //!   spaces. There is no sentence-level reference, so the test checks the spans and reports how many
 //!   sentences end without punctuation in mid-line: the cuts the run-on rules make.
 
+#[path = "support/shared.rs"]
+mod shared;
+
 use std::path::PathBuf;
 
 use nutgraf::{Language, MAX_SENTENCE_BYTES, Sentence, SentenceSplitter};
 use serde::Deserialize;
+use shared::shared_path;
 
 #[derive(Deserialize)]
 struct BbcArticle {
@@ -25,12 +29,9 @@ struct CnnDmArticle {
     text: String,
 }
 
-/// `../shared/eval/<name>` next to the crate (CI layout), else `/work/shared/eval/<name>`.
+/// `shared/eval/<name>`, or `None` (with a notice) when the data is not there.
 fn eval_file(name: &str) -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let found = [manifest.join("../shared/eval").join(name), PathBuf::from("/work/shared/eval").join(name)]
-        .into_iter()
-        .find(|path| path.is_file());
+    let found = shared_path(&format!("eval/{name}"));
     if found.is_none() {
         println!("skipped: shared eval data ({name}) not found");
     }

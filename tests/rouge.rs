@@ -3,15 +3,18 @@
 //! (`peer-tests/rouge_score_reference_dev.jsonl`). Both files score `score(target, prediction)` on the
 //! 0–1 scale with rouge-score's own Lsum split (on "\n").
 
+#[path = "support/shared.rs"]
+mod shared;
+
 use std::path::PathBuf;
 
 use nutgraf::eval::{LsumSplit, Metric, RougeScorer, Score};
 use serde_json::Value;
+use shared::shared_path;
 
 /// `../shared/peer-tests`, found from the crate root, or None (with a notice) when not available.
 fn peer_tests() -> Option<PathBuf> {
-    let candidates = [PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from("/work/shared")];
-    let found = candidates.iter().map(|shared| shared.join("eval/peer-tests")).find(|dir| dir.is_dir());
+    let found = shared_path("eval/peer-tests");
     if found.is_none() {
         eprintln!("notice: ../shared/eval/peer-tests not found; skipping the rouge-score comparison");
     }

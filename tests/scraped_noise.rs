@@ -7,33 +7,24 @@
 //! and every offending sentence, and asserts both shares beat the best known pipeline on these pages
 //! (trafilatura's main-text extraction from the HTML, then a summarizer): 79.7% and 58%.
 //!
-//! The data is read at run time from `CARGO_MANIFEST_DIR/../shared`, else `/work/shared`; without it
+//! The data is read at run time from `shared/` (see `support/shared.rs`); without it
 //! the test prints a notice and passes.
 
 mod support;
 
-use std::path::PathBuf;
-
 use nutgraf::{Budget, Summarizer};
 use serde_json::Value;
 use support::article_match::{ArticleBody, normalize_space};
+use support::shared::shared_path;
 
 /// Clean sentences (%) of the best known pipeline on the dev pages.
 const BAR_CLEAN_SENTENCES: f64 = 79.7;
 /// Fully clean briefs (%) of the best known pipeline on the dev pages.
 const BAR_CLEAN_BRIEFS: f64 = 58.0;
 
-fn shared_file(relative: &str) -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [manifest.join("../shared"), PathBuf::from("/work/shared")]
-        .into_iter()
-        .map(|dir| dir.join(relative))
-        .find(|path| path.is_file())
-}
-
 #[test]
 fn briefs_of_scraped_pages_are_article_prose() {
-    let Some(path) = shared_file("eval/scraped/dev.jsonl") else {
+    let Some(path) = shared_path("eval/scraped/dev.jsonl") else {
         eprintln!("notice: shared/eval/scraped/dev.jsonl not found; scraped-page noise check skipped");
         return;
     };

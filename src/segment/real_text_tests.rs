@@ -10,13 +10,9 @@ use super::*;
 /// them (it measures news articles only, as the speed target is stated for them).
 const DEV_SETS: [(&str, bool); 3] = [("bbc_news_summary", true), ("cnndm_frank", true), ("scraped", false)];
 
-/// `../shared/eval/<name>/dev.jsonl` next to the crate (CI layout), else under `/work/shared/eval`.
+/// `shared/eval/<name>/dev.jsonl`, or `None` (with a notice) when the data is not there.
 fn dev_file(name: &str) -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let relative = PathBuf::from(name).join("dev.jsonl");
-    let found = [manifest.join("../shared/eval").join(&relative), PathBuf::from("/work/shared/eval").join(&relative)]
-        .into_iter()
-        .find(|path| path.is_file());
+    let found = crate::shared_data::shared_path(&format!("eval/{name}/dev.jsonl"));
     if found.is_none() {
         println!("skipped: shared eval data ({name}) not found");
     }
