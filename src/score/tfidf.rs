@@ -79,19 +79,20 @@ impl TfIdf {
             offsets.push(terms.len());
         }
         let n = members.len() as f64;
-        // Terms share a few small document frequencies: one logarithm per distinct frequency, not per term.
-        let mut idf_of_frequency = vec![f64::NAN; members.len() + 1];
+        // Terms share a few small document frequencies (at most one per member): one logarithm per
+        // distinct frequency, not per term.
+        let mut idf_of_frequency: Vec<Option<f64>> = vec![None; members.len() + 1];
         let idf: Vec<f64> = document_frequency
             .iter()
-            .map(|&df| match idf_of_frequency.get_mut(df as usize) {
-                _ if df == 0 => 0.0,
-                Some(cached) => {
-                    if cached.is_nan() {
-                        *cached = ((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0;
-                    }
-                    *cached
+            .map(|&df| {
+                if df == 0 {
+                    return 0.0;
                 }
-                None => ((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0,
+                let fresh = || ((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0;
+                match idf_of_frequency.get_mut(df as usize) {
+                    Some(cached) => *cached.get_or_insert_with(fresh),
+                    None => fresh(),
+                }
             })
             .collect();
         let mut weights = Vec::with_capacity(terms.len());
