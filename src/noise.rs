@@ -260,9 +260,6 @@ fn is_exclamation(sentence: &str) -> bool {
 /// ("The Secretary of State for Culture, Media and Sport … has hit out at critics"), has a verb or a
 /// noun in lower case.
 fn is_title_case(sentence: &str) -> bool {
-    if sentence.is_ascii() {
-        return is_title_case_ascii(sentence.as_bytes());
-    }
     let mut long = 0;
     for word in sentence.split_whitespace() {
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -273,24 +270,6 @@ fn is_title_case(sentence: &str) -> bool {
         if first.is_alphabetic() && chars.take(3).count() == 3 {
             // One long word in lower case tells a sentence: the rest need not be looked at.
             if !first.is_uppercase() {
-                return false;
-            }
-            long += 1;
-        }
-    }
-    long >= 4
-}
-
-/// [`is_title_case`] of ASCII text, a byte at a time.
-fn is_title_case_ascii(sentence: &[u8]) -> bool {
-    let mut long = 0;
-    for word in sentence.split(|&b| char::from(b).is_whitespace()) {
-        let Some(start) = word.iter().position(u8::is_ascii_alphanumeric) else {
-            continue;
-        };
-        let word = &word[start..];
-        if word[0].is_ascii_alphabetic() && word.len() >= 4 {
-            if !word[0].is_ascii_uppercase() {
                 return false;
             }
             long += 1;
