@@ -3,15 +3,24 @@
 //! Each document is split, analyzed and checked for boilerplate once; every configuration then only
 //! re-scores and re-selects it, and a brief already scored for a document (many configurations pick the
 //! same sentences) is not scored again. A few hundred configurations over the dev sets take seconds.
+//!
+//! Ties are common (different settings often pick the same sentences everywhere), so the ranking breaks
+//! them deterministically: among equal objectives, the configuration that differs from the base one
+//! (`--preset` / `--config`) in the fewest searched settings comes first, then the earlier in grid order.
+//! The shipped presets are therefore reproduced by their own grids whenever they are among the best.
+//!
+//! The ranked table goes to stderr and the best configuration, as TOML, alone to stdout, so that
+//! `nutgraf tune … > best.toml` gives a file for `--config`.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use nutgraf::eval::{Metric, RougeAggregate, RougeScorer, RougeScores};
 use nutgraf::render::Format;
 use nutgraf::{Analysis, Budget, Config, Summarizer};
@@ -56,7 +65,8 @@ pub struct TuneArgs {
     /// How many configurations to list.
     #[arg(long, default_value_t = 10, value_name = "K")]
     top: usize,
-    /// `text`: a ranked table and the best configuration as TOML; `json`: every configuration's figures.
+    /// `text`: a ranked table on stderr and the best configuration alone, as TOML, on stdout (so that
+    /// `> best.toml` gives a file for --config); `json`: every configuration's figures, in ranked order.
     #[arg(long, short = 'f', default_value = "text", value_parser = crate::parse_format)]
     format: Format,
     /// Worker threads (default: all cores). The ranking is identical for every value.
@@ -114,6 +124,10 @@ struct Prepared {
 
 /// One configuration's result.
 struct Trial {
+    /// Position in grid order.
+    order: usize,
+    /// How many searched settings differ from the base configuration's value.
+    distance: usize,
     settings: Vec<(String, Value)>,
     config: Config,
     /// Mean scores per data set, ×100.
@@ -136,6 +150,7 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
         None => "built-in grid".to_string(),
     })?;
     let configs = expand(&base, &fixed, &dimensions)?;
+    let base_value = serde_json::to_value(&base)?;
     let threads = args.threads.map_or_else(crate::default_threads, usize::from);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
     let scorer = RougeScorer::new();
@@ -145,9 +160,11 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
 
     let sets: Vec<Prepared> =
         args.data.iter().map(|path| prepare(path, &summarizer, &pool)).collect::<anyhow::Result<_>>()?;
+    let progress = progress_bar(configs.len());
     let mut trials: Vec<Trial> = configs
         .into_iter()
-        .map(|GridPoint { settings, config }| {
+        .enumerate()
+        .map(|(order, GridPoint { settings, config })| {
             let means: Vec<RougeScores> =
                 sets.iter().map(|set| evaluate(set, &summarizer, &scorer, &config, budget, &pool)).collect();
             let objective = if args.target.is_empty() {
@@ -155,11 +172,17 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
             } else {
                 smallest_margin(&means, &args.target)
             };
-            Trial { settings, config, means, objective }
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            let distance = distance_from(&base_value, &settings);
+            Trial { order, distance, settings, config, means, objective }
         })
         .collect();
-    // Stable sort: equal objectives keep grid order, so the ranking never depends on timing.
-    trials.sort_by(|a, b| b.objective.total_cmp(&a.objective));
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    trials.sort_by(rank);
 
     let output = match args.format {
         Format::Json => json_report(&sets, &trials)?,
@@ -169,7 +192,9 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
             } else {
                 "smallest margin over the targets".to_string()
             };
-            text_report(&sets, &trials, args.top, &objective)
+            let table = text_report(&sets, &trials, args.top, &objective);
+            io::stderr().lock().write_all(table.as_bytes())?;
+            trials.first().map(|best| best.config.to_toml_string()).unwrap_or_default()
         }
     };
     let stdout = io::stdout();
@@ -177,6 +202,41 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
     out.write_all(output.as_bytes())?;
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// The ranking: higher objective first; among equal objectives, the fewest settings changed from the
+/// base configuration, then grid order. Total and independent of timing and thread count.
+fn rank(a: &Trial, b: &Trial) -> std::cmp::Ordering {
+    b.objective.total_cmp(&a.objective).then(a.distance.cmp(&b.distance)).then(a.order.cmp(&b.order))
+}
+
+/// How many of `settings` differ from their value in `base` (numbers compared as numbers, so `15` in a
+/// grid equals `15.0` in a configuration).
+fn distance_from(base: &Value, settings: &[(String, Value)]) -> usize {
+    settings
+        .iter()
+        .filter(|(path, value)| {
+            let current = path.split('.').try_fold(base, |node, key| node.get(key));
+            !current.is_some_and(|current| same_setting(current, value))
+        })
+        .count()
+}
+
+fn same_setting(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A bar over the configurations on stderr when it is a terminal.
+fn progress_bar(configurations: usize) -> Option<ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let style = ProgressStyle::with_template("tuning {bar:40} {pos}/{len} configurations, eta {eta}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    Some(ProgressBar::new(configurations as u64).with_style(style))
 }
 
 /// The smallest of score − target over every data set and metric (R-1, R-2, R-Lsum).
@@ -336,7 +396,15 @@ fn text_report(sets: &[Prepared], trials: &[Trial], top: usize, objective: &str)
         }
     }
     if let Some(best) = trials.first() {
-        let _ = writeln!(out, "\n# best configuration (use with --config FILE)\n{}", best.config.to_toml_string());
+        let ties = trials.iter().filter(|t| t.objective == best.objective).count();
+        let settings: Vec<String> = best.settings.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let _ = writeln!(
+            out,
+            "\nbest: {} ({} configuration(s) tie at the top; ties go to the fewest settings changed from the \
+             base configuration, then grid order); its TOML is on stdout",
+            settings.join(" "),
+            ties
+        );
     }
     out
 }
