@@ -15,6 +15,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub mod html;
+
 use crate::error::Error;
 use crate::summarizer::{Summary, fold_lines};
 

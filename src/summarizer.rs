@@ -188,6 +188,37 @@ pub struct Scoring {
     pub features: Array2<f64>,
 }
 
+impl Scoring {
+    /// Every candidate's score under `config`'s weights, as `(sentence index, score)` in source order,
+    /// relative as in [`SummarySentence::score`]: 1.0 for the best candidate, lower for the others.
+    /// Sentences that are not candidates (the headline, boilerplate) have none.
+    ///
+    /// ```
+    /// use nutgraf::Summarizer;
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let text = "Rates rose again on Tuesday. Stocks fell as rates rose. Lunch was served at noon.";
+    /// let analysis = summarizer.analyze(text);
+    /// let scoring = summarizer.score(&analysis, summarizer.config());
+    /// let scores = scoring.relative_scores(summarizer.config());
+    /// assert_eq!(scores.len(), scoring.candidates.len());
+    /// assert!(scores.iter().any(|&(_, score)| score == 1.0));
+    /// assert!(scores.iter().all(|&(_, score)| (0.0..=1.0).contains(&score)));
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn relative_scores(&self, config: &Config) -> Vec<(usize, f64)> {
+        let scores = score::combine(&self.features, &config.weights);
+        let best = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        self.candidates.iter().zip(scores.iter()).map(|(&sentence, &score)| (sentence, relative(score, best))).collect()
+    }
+}
+
+/// A score relative to the best: scores are sums of logarithms, so the ratio is the exponent of the gap.
+fn relative(score: f64, best: f64) -> f64 {
+    let relative = (score - best).exp();
+    if relative.is_finite() { relative } else { 0.0 }
+}
+
 impl Summarizer {
     /// A builder, starting from the news preset, English, 3 sentences.
     pub fn builder() -> SummarizerBuilder {
@@ -303,12 +334,11 @@ impl Summarizer {
             .into_iter()
             .map(|c| {
                 let span = analysis.sentences[c.sentence];
-                let relative = (c.score - best).exp();
                 SummarySentence {
                     index: c.sentence,
                     start: span.start,
                     end: span.end,
-                    score: if relative.is_finite() { relative } else { 0.0 },
+                    score: relative(c.score, best),
                     text: span.text(text).to_string(),
                 }
             })

@@ -1,19 +1,23 @@
 //! The `nutgraf` command: a thin layer over the library that parses flags, reads input and renders.
 
 mod batch;
+mod color;
 mod dataset;
 mod eval;
 mod input;
 mod options;
+mod startup;
 mod tune;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use nutgraf::Summarizer;
 use nutgraf::render::{Format, render};
+
+use color::ColorChoice;
 
 use input::{Source, read_text};
 use options::SummaryOptions;
@@ -36,8 +40,12 @@ const EXIT_USAGE: u8 = 2;
     after_help = "Examples:\n  nutgraf article.txt\n  curl -s URL | html2text | nutgraf -n 2 --format json\n  \
                   nutgraf --jsonl corpus.jsonl > briefs.jsonl\n  nutgraf split article.txt\n  \
                   nutgraf eval data.jsonl --baseline lead\n\nExit codes: 0 success; 1 some --jsonl records \
-                  failed (each has an error record); 2 bad usage or unreadable input.",
-    args_conflicts_with_subcommands = true
+                  failed (each has an error record); 2 bad usage or unreadable input.\n\n\
+                  Environment: NUTGRAF_CONFIG names a file of default flags for summarizing, one per line \
+                  (`#` starts a comment); flags on the command line override them. NO_COLOR turns colour \
+                  off for --color auto.",
+    args_conflicts_with_subcommands = true,
+    args_override_self = true
 )]
 struct Cli {
     #[command(subcommand)]
@@ -57,6 +65,17 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Search a grid of scoring configurations on dev data and rank them by ROUGE.
     Tune(tune::TuneArgs),
+    /// Print a shell completion script, e.g. `nutgraf completions bash > ~/.local/share/bash-completion/completions/nutgraf`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `nutgraf man > ~/.local/share/man/man1/nutgraf.1`.
+    Man,
+}
+
+#[derive(Args, Debug)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug)]
@@ -66,9 +85,15 @@ struct SummarizeArgs {
     files: Vec<PathBuf>,
     #[command(flatten)]
     options: SummaryOptions,
-    /// Output format.
-    #[arg(long, short = 'f', default_value = "text", value_parser = parse_format)]
-    format: Format,
+    /// Output format: `text`, `json` (one JSON object per line, with a "file" key, whatever the number
+    /// of files), `markdown`, or `html` (a self-contained page: the document with the brief highlighted
+    /// and every sentence's score).
+    #[arg(long, short = 'f', default_value = "text", value_parser = parse_output)]
+    format: Output,
+    /// Colour the brief's sentences and the file headers: `auto` (only on a terminal, and not when
+    /// NO_COLOR is set), `always` or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    color: ColorChoice,
     /// Batch mode: each input line is {"id": ..., "text": ...}; each output line is
     /// {"id", "summary", "sentences"}, in input order.
     #[arg(long)]
@@ -108,12 +133,40 @@ fn parse_format(s: &str) -> Result<Format, String> {
     s.parse().map_err(|e: nutgraf::Error| e.to_string())
 }
 
+/// What summarizing prints: one of the library's formats for a [`nutgraf::Summary`], or the HTML page,
+/// which shows the whole document and so needs more than the summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Output {
+    Summary(Format),
+    Html,
+}
+
+fn parse_output(s: &str) -> Result<Output, String> {
+    if s.trim().eq_ignore_ascii_case("html") {
+        return Ok(Output::Html);
+    }
+    s.parse().map(Output::Summary).map_err(|e: nutgraf::Error| format!("{e}; or html"))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args = match startup::arguments(std::env::args_os().collect()) {
+        Ok(args) => args,
+        Err(err) => {
+            eprintln!("nutgraf: {err:#}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let matches = Cli::command().get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
     let result = match cli.command {
         Some(Command::Split(args)) => run_split(args),
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Tune(args)) => tune::run(args),
+        Some(Command::Completions(args)) => print_completions(args.shell),
+        Some(Command::Man) => print_man(),
         None => run_summarize(cli.summarize),
     };
     match result {
@@ -131,6 +184,20 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
+fn print_completions(shell: clap_complete::Shell) -> anyhow::Result<u8> {
+    let mut out = io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "nutgraf", &mut out);
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn print_man() -> anyhow::Result<u8> {
+    let mut out = io::stdout().lock();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
 fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     let config = args.options.config()?;
     if args.print_config {
@@ -143,11 +210,20 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     } else {
         args.files.iter().map(|f| Source::from_arg(f)).collect()
     };
+    if let Some(hint) = startup::stdin_hint(&sources, io::IsTerminal::is_terminal(&io::stdin())) {
+        eprintln!("{hint}");
+    }
+    let format = match args.format {
+        Output::Summary(format) => format,
+        Output::Html if args.jsonl => anyhow::bail!("--format html shows one document; it does not go with --jsonl"),
+        Output::Html => return html_pages(&summarizer, &sources, args.lossy),
+    };
     if args.jsonl {
         let threads = args.threads.map_or_else(default_threads, usize::from);
-        return batch::run(&summarizer, &sources, threads, args.format, args.max_record_bytes);
+        return batch::run(&summarizer, &sources, threads, format, args.max_record_bytes);
     }
     let stdout = io::stdout();
+    let paint = color::Painter::new(args.color, &stdout);
     let mut out = io::BufWriter::new(stdout.lock());
     let mut code = EXIT_OK;
     let with_headers = sources.len() > 1;
@@ -162,8 +238,10 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
             }
         };
         let summary = summarizer.summarize(&text);
-        match (with_headers, args.format) {
-            (true, Format::Json) => {
+        let gap = if k > 0 { "\n" } else { "" };
+        match (with_headers, format) {
+            // One record shape for one file or many: the summary with a "file" key, one per line.
+            (_, Format::Json) => {
                 let mut value = serde_json::to_value(&summary)?;
                 if let Some(object) = value.as_object_mut() {
                     object.insert("file".into(), serde_json::Value::String(source.to_string()));
@@ -171,13 +249,48 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
                 writeln!(out, "{value}")?;
             }
             (true, Format::Markdown) => {
-                write!(out, "{}## {source}\n\n{}", if k > 0 { "\n" } else { "" }, render(&summary, args.format))?;
+                let header = paint.header(&format!("## {source}"));
+                write!(out, "{gap}{header}\n\n{}", paint.sentences(&render(&summary, format), "- "))?;
             }
             (true, Format::Text) => {
-                write!(out, "{}==> {source} <==\n{}", if k > 0 { "\n" } else { "" }, render(&summary, args.format))?;
+                let header = paint.header(&format!("==> {source} <=="));
+                write!(out, "{gap}{header}\n{}", paint.sentences(&render(&summary, format), ""))?;
             }
-            (false, format) => out.write_all(render(&summary, format).as_bytes())?,
+            (false, Format::Markdown) => out.write_all(paint.sentences(&render(&summary, format), "- ").as_bytes())?,
+            (false, format) => out.write_all(paint.sentences(&render(&summary, format), "").as_bytes())?,
         }
+    }
+    out.flush()?;
+    Ok(code)
+}
+
+/// `--format html`: one self-contained page per input, the document with its brief highlighted.
+fn html_pages(summarizer: &Summarizer, sources: &[Source], lossy: bool) -> anyhow::Result<u8> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut code = EXIT_OK;
+    for source in sources {
+        let text = match read_text(source, lossy) {
+            Ok(text) => text,
+            Err(err) => {
+                out.flush()?;
+                eprintln!("nutgraf: {err}");
+                code = EXIT_USAGE;
+                continue;
+            }
+        };
+        let analysis = summarizer.analyze(&text);
+        let scoring = summarizer.score(&analysis, summarizer.config());
+        let summary = summarizer.select(&text, &analysis, &scoring, summarizer.config(), summarizer.budget());
+        let scores = scoring.relative_scores(summarizer.config());
+        let page = nutgraf::render::html::Page {
+            title: &source.to_string(),
+            text: &text,
+            sentences: &analysis.sentences,
+            scores: &scores,
+            summary: &summary,
+        };
+        out.write_all(page.render().as_bytes())?;
     }
     out.flush()?;
     Ok(code)

@@ -9,17 +9,20 @@ use nutgraf::{Budget, Config, Language, Preset};
 #[derive(Args, Debug, Clone)]
 #[group(id = "summary-options")]
 pub struct SummaryOptions {
+    // The budgets override one another (the last one given wins), as ripgrep's flags do, so that a
+    // budget on the command line replaces one from NUTGRAF_CONFIG.
     /// Length of the brief in sentences [default: 3].
-    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..), group = "budget")]
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+          overrides_with_all = ["ratio", "words"])]
     pub sentences: Option<u32>,
     /// Length of the brief as a fraction of the text's sentences, in (0, 1].
-    #[arg(long, short = 'r', value_name = "R", value_parser = parse_ratio, group = "budget")]
+    #[arg(long, short = 'r', value_name = "R", value_parser = parse_ratio, overrides_with_all = ["sentences", "words"])]
     pub ratio: Option<f64>,
     /// Length of the brief in words: whole sentences only, never more than W words.
-    #[arg(long, short = 'w', value_name = "W", value_parser = clap::value_parser!(u32).range(1..), group = "budget")]
+    #[arg(long, short = 'w', value_name = "W", value_parser = clap::value_parser!(u32).range(1..),
+          overrides_with_all = ["sentences", "ratio"])]
     pub words: Option<u32>,
-    /// Language of the text: its stemmer, stop words and abbreviations.
-    #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language)]
+    #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language, help = language_help())]
     pub language: Option<Language>,
     /// Scoring preset: `news` (the lead matters) or `general` (key sentences anywhere).
     #[arg(long, short = 'p', value_name = "NAME", default_value = "news", value_parser = parse_preset)]
@@ -37,12 +40,21 @@ impl SummaryOptions {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("{}: cannot read configuration", path.display()))?;
-                let parsed = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+                let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                let parsed = if json {
                     Config::from_json_str(&text, self.preset)
                 } else {
                     Config::from_toml_str(&text, self.preset)
                 };
-                parsed.with_context(|| format!("{}", path.display()))?
+                match parsed {
+                    Ok(config) => config,
+                    Err(_) if !json && is_tuning_grid(&text) => anyhow::bail!(
+                        "{}: this is a tuning grid (settings with lists of values), not a configuration: \
+                         give it to `nutgraf tune --grid`, and the TOML that tune prints to --config",
+                        path.display()
+                    ),
+                    Err(err) => return Err(err).with_context(|| format!("{}", path.display())),
+                }
             }
         };
         if let Some(language) = self.language {
@@ -60,6 +72,29 @@ impl SummaryOptions {
             (None, None, None) => Budget::default(),
         }
     }
+}
+
+/// Whether TOML text is a `nutgraf tune` grid: a configuration holds no lists, a grid's searched
+/// settings are lists. Only asked once the text has failed to read as a configuration.
+fn is_tuning_grid(text: &str) -> bool {
+    fn has_list(value: &toml::Value) -> bool {
+        match value {
+            toml::Value::Array(_) => true,
+            toml::Value::Table(table) => table.values().any(has_list),
+            _ => false,
+        }
+    }
+    toml::from_str::<toml::Table>(text).is_ok_and(|table| table.values().any(has_list))
+}
+
+/// The help of `--language`, listing the languages.
+pub fn language_help() -> String {
+    let names: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
+    format!(
+        "Language of the text: its stemmer, stop words and abbreviations. One of {} (or its ISO 639-1 code) \
+         [default: english]",
+        names.join(", ")
+    )
 }
 
 pub fn parse_language(s: &str) -> Result<Language, String> {
