@@ -1,6 +1,7 @@
 //! `--format html`: one self-contained page (inline CSS, no scripts, nothing fetched) that shows the brief
 //! on top and the whole document below it, with the brief's sentences highlighted, each sentence's
-//! score on hover, and a quiet heat bar in the margin.
+//! score on hover, and a quiet heat bar in the margin. Each sentence is a line of its own, so that its
+//! bar spans it; paragraphs are set apart.
 //!
 //! ```
 //! use nutgraf::Summarizer;
@@ -54,9 +55,9 @@ ol.brief { margin: 0; padding: 1rem 1.2rem 1rem 2.6rem; background: #fff; border
 ol.brief li { margin: .35rem 0; }
 ol.brief li::marker { color: var(--muted); font: 13px system-ui, sans-serif; }
 .empty { color: var(--muted); font-style: italic; }
-.para { margin: 0 0 1.1rem; }
-.s { position: relative; display: inline; }
-.s .heat { position: absolute; left: -1.6rem; top: .25em; width: 4px; height: 1.1em; border-radius: 2px; background: rgba(var(--heat), var(--score)); }
+.para { margin: 0 0 1.3rem; }
+.s { position: relative; display: block; margin: 0 0 .3rem; }
+.s .heat { position: absolute; left: -1.4rem; top: .3em; bottom: .3em; width: 4px; border-radius: 2px; background: rgba(var(--heat), var(--score)); }
 .s .t { border-radius: 3px; padding: .05em 0; }
 .s.brief .t { background: var(--mark); box-shadow: 0 0 0 2px var(--mark); }
 .s.none .t { color: var(--muted); }
@@ -112,12 +113,10 @@ impl Page<'_> {
         for (index, sentence) in self.sentences.iter().enumerate() {
             if paragraph != Some(sentence.paragraph) {
                 if paragraph.is_some() {
-                    out.push_str("</p>\n");
+                    out.push_str("</div>\n");
                 }
-                out.push_str("<p class=\"para\">");
+                out.push_str("<div class=\"para\">");
                 paragraph = Some(sentence.paragraph);
-            } else {
-                out.push(' ');
             }
             let text = escape(&fold_lines(sentence.text(self.text)));
             match score_of[index] {
@@ -144,7 +143,7 @@ impl Page<'_> {
             }
         }
         if paragraph.is_some() {
-            out.push_str("</p>\n");
+            out.push_str("</div>\n");
         }
         out.push_str("</article>\n");
         out.push_str(
