@@ -17,7 +17,7 @@
 //! let html = page.render();
 //! assert!(html.starts_with("<!DOCTYPE html>"));
 //! assert!(html.contains("Lunch &lt;was&gt; served."));
-//! assert_eq!(html.matches(r#"<div class="s brief""#).count(), summary.sentences.len());
+//! assert_eq!(html.matches(r#"<span class="s brief""#).count(), summary.sentences.len());
 //! # Ok::<(), nutgraf::Error>(())
 //! ```
 
@@ -196,7 +196,11 @@ mod tests {
         let page =
             Page { title: "a <b>.txt", text, sentences: &analysis.sentences, scores: &scores, summary: &summary }
                 .render();
-        assert_eq!(page.matches("<span class=\"s").count(), analysis.sentences.len());
+        let sentence_spans: usize = ["<span class=\"s\"", "<span class=\"s brief\"", "<span class=\"s none\""]
+            .iter()
+            .map(|p| page.matches(p).count())
+            .sum();
+        assert_eq!(sentence_spans, analysis.sentences.len());
         assert_eq!(page.matches("<span class=\"s brief\"").count(), 2);
         for sentence in &summary.sentences {
             assert!(page.contains(&format!("<li data-index=\"{}\">{}</li>", sentence.index, sentence.text)));
