@@ -118,3 +118,31 @@ fn unreadable_data_exits_2() {
         .code(2)
         .stderr(predicate::str::contains("/nonexistent/data.jsonl: cannot read data"));
 }
+
+#[test]
+fn json_has_the_version_the_configuration_intervals_and_the_paired_difference() {
+    let report = eval_json(&["--baseline", "lead", "--preset", "general"]);
+    assert_eq!(report["version"], env!("CARGO_PKG_VERSION"));
+    let configuration: nutgraf::Config = serde_json::from_value(report["configuration"].clone()).unwrap();
+    assert_eq!(configuration, nutgraf::Config::preset(nutgraf::Preset::General));
+    let systems = report["systems"].as_array().unwrap();
+    for metric in ["rouge1", "rouge2", "rougeL", "rougeLsum"] {
+        for system in systems {
+            let interval = &system["intervals"][metric];
+            let (low, mean, high) = (
+                interval["low"].as_f64().unwrap(),
+                interval["mean"].as_f64().unwrap(),
+                interval["high"].as_f64().unwrap(),
+            );
+            assert!((mean - system[metric]["f1"].as_f64().unwrap()).abs() < 1e-9, "{system}");
+            assert!(low <= mean && mean <= high, "{interval}");
+        }
+        let difference = &report["difference"][metric];
+        let expected = systems[0][metric]["f1"].as_f64().unwrap() - systems[1][metric]["f1"].as_f64().unwrap();
+        assert!((difference["mean"].as_f64().unwrap() - expected).abs() < 1e-9, "{difference}");
+        assert!(difference["low"].as_f64().unwrap() <= difference["high"].as_f64().unwrap());
+    }
+    assert_eq!(report["difference"]["against"], "lead");
+    // Without a baseline there is nothing to take the difference with.
+    assert!(eval_json(&[]).get("difference").is_none());
+}

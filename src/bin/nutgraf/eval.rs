@@ -1,21 +1,24 @@
 //! `nutgraf eval`: summarizes every record of a data set, scores the briefs against the reference
 //! summaries with ROUGE (as the project's `score.py` does), and optionally scores the LEAD baseline on
-//! the same records in the same run.
+//! the same records in the same run, with 95% bootstrap intervals for every mean and for the paired
+//! difference between nutgraf and the baseline.
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use nutgraf::eval::{Metric, RougeAggregate, RougeScorer, RougeScores};
 use nutgraf::render::Format;
-use nutgraf::{Budget, Language, Summarizer, Summary, SummarySentence};
+use nutgraf::{Budget, Config, Language, Summarizer, Summary, SummarySentence};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::EXIT_OK;
+use crate::bootstrap::{self, Interval};
 use crate::dataset::{Record, read_records};
 use crate::options::SummaryOptions;
 
@@ -86,15 +89,25 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
 
     let scorer = RougeScorer::new();
+    let progress = progress_bar(records.len());
     let started = Instant::now();
     // Collected in input order, so every figure below is the same whatever the number of threads.
     let briefs: Vec<Vec<Brief>> = pool.install(|| {
         records
             .par_iter()
-            .map(|record| systems.iter().map(|&system| write_brief(&summarizer, &scorer, record, system)).collect())
+            .map(|record| {
+                let briefs = systems.iter().map(|&system| write_brief(&summarizer, &scorer, record, system)).collect();
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                briefs
+            })
             .collect()
     });
     let wall_seconds = started.elapsed().as_secs_f64();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
 
     if let Some(path) = &args.per_doc {
         write_per_doc(path, &records, &systems, &briefs)?;
@@ -104,19 +117,22 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         .enumerate()
         .map(|(k, &system)| SystemReport::new(system, briefs.iter().map(|doc| &doc[k])))
         .collect();
+    // nutgraf is system 0; the baseline, when there is one, system 1.
+    let difference = (systems.len() > 1).then(|| Difference::new(systems[1], &briefs));
     let run = RunInfo {
         data: &args.data,
         docs: records.len(),
         options: &args.options,
         language: summarizer.config().language,
         budget,
+        config: summarizer.config(),
         threads,
         wall_seconds,
     };
     let output = match args.format {
-        Format::Json => format!("{}\n", json_report(&run, &reports)?),
-        Format::Markdown => markdown_report(&run, &reports),
-        Format::Text => text_report(&run, &reports),
+        Format::Json => format!("{}\n", json_report(&run, &reports, difference.as_ref())?),
+        Format::Markdown => markdown_report(&run, &reports, difference.as_ref()),
+        Format::Text => text_report(&run, &reports, difference.as_ref()),
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -208,26 +224,70 @@ fn write_per_doc(path: &Path, records: &[Record], systems: &[System], briefs: &[
     out.flush().with_context(context)
 }
 
+/// A bar over the documents on stderr when it is a terminal.
+fn progress_bar(documents: usize) -> Option<ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let style = ProgressStyle::with_template("eval {bar:40} {pos}/{len} documents, eta {eta}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    Some(ProgressBar::new(documents as u64).with_style(style))
+}
+
+/// A document's F1 ×100 under `metric`.
+fn f1(brief: &Brief, metric: Metric) -> f64 {
+    brief.scores[metric].f1 * 100.0
+}
+
+/// 95% bootstrap intervals of the mean F1 ×100 of every metric, in `Metric::ALL` order.
+fn intervals(values: impl Fn(Metric) -> Vec<f64>) -> [Option<(f64, Interval)>; 4] {
+    Metric::ALL.map(|metric| bootstrap::mean_interval(&values(metric)))
+}
+
+/// nutgraf minus the baseline, document by document (paired): mean and 95% bootstrap interval.
+struct Difference {
+    against: System,
+    by_metric: [Option<(f64, Interval)>; 4],
+}
+
+impl Difference {
+    fn new(against: System, briefs: &[Vec<Brief>]) -> Self {
+        let by_metric =
+            intervals(|metric| briefs.iter().map(|doc| f1(&doc[0], metric) - f1(&doc[1], metric)).collect());
+        Difference { against, by_metric }
+    }
+}
+
 /// One system's figures over the data set.
 struct SystemReport {
     system: System,
     mean: RougeScores,
+    /// 95% bootstrap intervals of the mean F1 ×100, in `Metric::ALL` order.
+    intervals: [Option<(f64, Interval)>; 4],
     mean_words: f64,
     timing: Timing,
 }
 
 impl SystemReport {
     fn new<'a>(system: System, briefs: impl Iterator<Item = &'a Brief>) -> Self {
+        let briefs: Vec<&Brief> = briefs.collect();
         let mut aggregate = RougeAggregate::new();
         let mut words = 0usize;
         let mut seconds = Vec::new();
-        for brief in briefs {
+        for brief in &briefs {
             aggregate.add(&brief.scores);
             words += brief.words;
             seconds.push(brief.seconds);
         }
         let docs = aggregate.docs().max(1) as f64;
-        SystemReport { system, mean: aggregate.mean(), mean_words: words as f64 / docs, timing: Timing::new(seconds) }
+        let intervals = intervals(|metric| briefs.iter().map(|brief| f1(brief, metric)).collect());
+        SystemReport {
+            system,
+            mean: aggregate.mean(),
+            intervals,
+            mean_words: words as f64 / docs,
+            timing: Timing::new(seconds),
+        }
     }
 }
 
@@ -258,8 +318,49 @@ struct RunInfo<'a> {
     options: &'a SummaryOptions,
     language: Language,
     budget: Budget,
+    config: &'a Config,
     threads: usize,
     wall_seconds: f64,
+}
+
+/// `[low, high]` of an interval, or a dash when there were no documents.
+fn show_interval(interval: Option<(f64, Interval)>, signed: bool) -> String {
+    match (interval, signed) {
+        (Some((_, i)), false) => format!("[{:.2}, {:.2}]", i.low, i.high),
+        (Some((_, i)), true) => format!("[{:+.2}, {:+.2}]", i.low, i.high),
+        (None, _) => "-".to_string(),
+    }
+}
+
+/// The interval lines under a report's table.
+fn interval_lines(reports: &[SystemReport], difference: Option<&Difference>, bullet: &str) -> String {
+    let mut out = String::new();
+    let names: Vec<&str> = Metric::ALL.iter().map(|m| m.label()).collect();
+    for report in reports {
+        let parts: Vec<String> = names
+            .iter()
+            .zip(report.intervals)
+            .map(|(name, interval)| format!("{name} {}", show_interval(interval, false)))
+            .collect();
+        let _ = writeln!(out, "{bullet}95% interval, {}: {}", report.system.name(), parts.join("  "));
+    }
+    if let Some(difference) = difference {
+        let parts: Vec<String> = names
+            .iter()
+            .zip(difference.by_metric)
+            .map(|(name, d)| match d {
+                Some((mean, _)) => format!("{name} {mean:+.2} {}", show_interval(d, true)),
+                None => format!("{name} -"),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{bullet}nutgraf − {} (paired, per document): {}",
+            difference.against.name(),
+            parts.join("  ")
+        );
+    }
+    out
 }
 
 impl RunInfo<'_> {
@@ -274,14 +375,17 @@ impl RunInfo<'_> {
 
     fn footer(&self) -> String {
         format!(
-            "F1 ×100, mean over documents (rouge-score 0.1.2 with stemming); ms/doc: time to write one brief, \
-             mean (median). Wall time {:.2} s on {} thread(s).",
-            self.wall_seconds, self.threads
+            "F1 ×100, mean over documents (rouge-score 0.1.2 with stemming); 95% intervals: percentile \
+             bootstrap over documents, {} resamples; ms/doc: time to write one brief, mean (median). Wall time \
+             {:.2} s on {} thread(s).",
+            bootstrap::RESAMPLES,
+            self.wall_seconds,
+            self.threads
         )
     }
 }
 
-fn text_report(run: &RunInfo, reports: &[SystemReport]) -> String {
+fn text_report(run: &RunInfo, reports: &[SystemReport], difference: Option<&Difference>) -> String {
     let mut out = format!("{}: {} documents, {}\n", run.data.display(), run.docs, run.settings());
     let _ = writeln!(
         out,
@@ -296,11 +400,12 @@ fn text_report(run: &RunInfo, reports: &[SystemReport]) -> String {
         let timing = format!("{:.3} ({:.3})", report.timing.mean * 1e3, report.timing.median * 1e3);
         let _ = writeln!(out, " {:>7.1} {timing:>16}", report.mean_words);
     }
+    out.push_str(&interval_lines(reports, difference, ""));
     let _ = writeln!(out, "{}", run.footer());
     out
 }
 
-fn markdown_report(run: &RunInfo, reports: &[SystemReport]) -> String {
+fn markdown_report(run: &RunInfo, reports: &[SystemReport], difference: Option<&Difference>) -> String {
     let mut out = format!("`{}`: {} documents, {}\n\n", run.data.display(), run.docs, run.settings());
     out.push_str("| system | R-1 | R-2 | R-L | R-Lsum | words | ms/doc (median) |\n");
     out.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
@@ -317,28 +422,60 @@ fn markdown_report(run: &RunInfo, reports: &[SystemReport]) -> String {
             report.timing.median * 1e3
         );
     }
+    out.push('\n');
+    out.push_str(&interval_lines(reports, difference, "- "));
     let _ = writeln!(out, "\n{}", run.footer());
     out
 }
 
-fn json_report(run: &RunInfo, reports: &[SystemReport]) -> anyhow::Result<String> {
+fn json_report(run: &RunInfo, reports: &[SystemReport], difference: Option<&Difference>) -> anyhow::Result<String> {
     #[derive(Serialize)]
     struct Report<'a> {
+        version: &'a str,
         data: String,
         docs: usize,
         preset: &'a str,
         config: Option<String>,
         language: &'a str,
         budget: Budget,
+        /// Every setting in effect, as `--print-config` shows them.
+        configuration: &'a Config,
         threads: usize,
         wall_seconds: f64,
+        bootstrap_resamples: usize,
         systems: Vec<SystemJson<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        difference: Option<DifferenceJson<'a>>,
+    }
+    /// A metric's mean and its 95% interval, keyed by the metric's name.
+    type Intervals = serde_json::Map<String, serde_json::Value>;
+    #[derive(Serialize)]
+    struct DifferenceJson<'a> {
+        system: &'a str,
+        against: &'a str,
+        #[serde(flatten)]
+        metrics: Intervals,
+    }
+    fn intervals_json(by_metric: &[Option<(f64, Interval)>; 4]) -> Intervals {
+        Metric::ALL
+            .iter()
+            .zip(by_metric)
+            .map(|(metric, interval)| {
+                let value = match interval {
+                    Some((mean, i)) => serde_json::json!({ "mean": mean, "low": i.low, "high": i.high }),
+                    None => serde_json::Value::Null,
+                };
+                (metric.name().to_string(), value)
+            })
+            .collect()
     }
     #[derive(Serialize)]
     struct SystemJson<'a> {
         system: &'a str,
         #[serde(flatten)]
         scores: RougeScores,
+        /// 95% bootstrap intervals of the F1 means.
+        intervals: Intervals,
         avg_words: f64,
         seconds: TimingJson,
     }
@@ -350,19 +487,28 @@ fn json_report(run: &RunInfo, reports: &[SystemReport]) -> anyhow::Result<String
     }
 
     let report = Report {
+        version: env!("CARGO_PKG_VERSION"),
         data: run.data.display().to_string(),
         docs: run.docs,
         preset: run.options.preset.name(),
         config: run.options.config.as_ref().map(|c| c.display().to_string()),
         language: run.language.name(),
         budget: run.budget,
+        configuration: run.config,
         threads: run.threads,
         wall_seconds: run.wall_seconds,
+        bootstrap_resamples: bootstrap::RESAMPLES,
+        difference: difference.map(|d| DifferenceJson {
+            system: System::Nutgraf.name(),
+            against: d.against.name(),
+            metrics: intervals_json(&d.by_metric),
+        }),
         systems: reports
             .iter()
             .map(|report| SystemJson {
                 system: report.system.name(),
                 scores: report.mean,
+                intervals: intervals_json(&report.intervals),
                 avg_words: report.mean_words,
                 seconds: TimingJson {
                     total: report.timing.total,

@@ -1,6 +1,7 @@
 //! The `nutgraf` command: a thin layer over the library that parses flags, reads input and renders.
 
 mod batch;
+mod bootstrap;
 mod color;
 mod dataset;
 mod eval;
