@@ -196,4 +196,5 @@ fn html_is_one_self_contained_page_with_the_brief_highlighted() {
         assert!(!page.contains(external), "{external}");
     }
     assert!(fails(nutgraf().args(["--format", "html", "--jsonl"]).write_stdin("")).contains("html"));
+    assert!(fails(nutgraf().args(["--format", "html"]).arg(&path).arg(&path)).contains("one file"));
 }

@@ -265,8 +265,12 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     Ok(code)
 }
 
-/// `--format html`: one self-contained page per input, the document with its brief highlighted.
+/// `--format html`: one self-contained page, the document with its brief highlighted.
 fn html_pages(summarizer: &Summarizer, sources: &[Source], lossy: bool) -> anyhow::Result<u8> {
+    if sources.len() > 1 {
+        // Pages one after another would not be one HTML document.
+        anyhow::bail!("--format html makes one page of one document; give one file at a time");
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut code = EXIT_OK;
