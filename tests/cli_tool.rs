@@ -103,6 +103,11 @@ fn nutgraf_config_sets_defaults_that_the_command_line_overrides() {
         .summarize(&std::fs::read_to_string(sample_path()).unwrap())
         .to_text();
     assert_eq!(words.trim_end(), expected);
+    // Without the file too, the last budget given counts (no conflict error between budgets).
+    let last = |args: &[&str]| run(nutgraf().args(args).arg(sample_path())).0;
+    assert_eq!(last(&["-n", "2", "--words", "60"]), last(&["--words", "60"]));
+    assert_eq!(last(&["--words", "60", "-n", "2"]), last(&["-n", "2"]));
+    assert_eq!(last(&["--ratio", "0.5", "-n", "1", "-n", "2"]), last(&["-n", "2"]));
     // Subcommands are not summarizing: the file does not reach them.
     assert!(run(nutgraf().env("NUTGRAF_CONFIG", &defaults).arg("split").arg(sample_path())).0.lines().count() > 3);
 
