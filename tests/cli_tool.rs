@@ -44,6 +44,19 @@ fn completions_for_every_shell_name_the_commands_and_flags() {
         }
     }
     assert!(fails(nutgraf().args(["completions", "tcsh"])).contains("tcsh"));
+
+    // The bash script loads in bash and registers a completion for nutgraf.
+    let dir = TempDir::new().unwrap();
+    let script = dir.path().join("nutgraf.bash");
+    std::fs::write(&script, run(nutgraf().args(["completions", "bash"])).0).unwrap();
+    if let Ok(output) = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("source '{}' && complete -p nutgraf", script.display()))
+        .output()
+    {
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(String::from_utf8_lossy(&output.stdout).contains("nutgraf"));
+    }
 }
 
 #[test]

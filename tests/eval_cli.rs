@@ -9,6 +9,8 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/eval_tin
 fn eval_json(extra: &[&str]) -> Value {
     let output = cargo_bin_cmd!("nutgraf").args(["eval", DATA, "--format", "json"]).args(extra).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    // Off a terminal there is no progress bar: stderr stays empty.
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
