@@ -26,18 +26,42 @@ struct Line {
     ends_paragraph: bool,
 }
 
-/// Lines shorter than this are never taken for wrapped prose: a short line is a title, a caption or a
-/// list item, and standing alone is what makes it one.
+/// Lines shorter than this are taken for wrapped prose only when they end inside a clause and the next
+/// line finishes the sentence: a short line is a title, a caption or a list item, and standing alone is
+/// what makes it one.
 const MIN_WRAPPED_LINE_CHARS: usize = 40;
+
+/// A short line joins the next one as the first part of a sentence only if it has this many words
+/// ("It was a cold" | "night in the city."), so that a list of short items ("contact manager") stays one
+/// item a line.
+const MIN_FRAGMENT_WORDS: usize = 3;
+
+/// Widest wrap width, in bytes, of a hard-wrapped paragraph (e-mail and RFCs wrap at 72, licences at 80,
+/// READMEs at 100 to 120): a paragraph with a longer line is written one paragraph a line, and its
+/// line breaks are meant.
+const MAX_WRAP_WIDTH: usize = 132;
+
+/// Where a line sits in its paragraph's layout, for telling a wrapped line from a line that ends where
+/// its author ended it.
+#[derive(Clone, Copy, Debug)]
+struct Layout {
+    /// Bytes from the start of the line to the end of its content (indentation counts, trailing spaces
+    /// do not).
+    width: usize,
+    /// The widest line of the paragraph (lines between blank lines): its wrap width, if it is wrapped.
+    paragraph_width: usize,
+}
 
 /// Splits `text` into blocks. `offset` is where `text` starts in the input (after a BOM).
 pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
+    let lines: Vec<Line> = physical_lines(text).collect();
+    let layouts = layouts(text, &lines);
     let mut out = Vec::new();
     let mut paragraph: u32 = 0;
     let mut pending: Option<Block> = None;
-    let mut previous_line: Option<Line> = None;
+    let mut previous_line: Option<(Line, Layout)> = None;
 
-    for (line_number, line) in physical_lines(text).enumerate() {
+    for (line_number, (&line, &layout)) in lines.iter().zip(&layouts).enumerate() {
         let line_number = u32::try_from(line_number).unwrap_or(u32::MAX);
         let (start, end) = trim_range(text, line.start, line.end);
         if start == end {
@@ -53,7 +77,9 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
         }
         let content = &text[start..end];
         let joins_previous = match (&pending, previous_line) {
-            (Some(_), Some(prev)) => continues_wrapped_line(&text[prev.start..prev.end], content),
+            (Some(_), Some((prev, prev_layout))) => {
+                continues_wrapped_line(&text[prev.start..prev.end], prev_layout, content)
+            }
             _ => false,
         };
         if joins_previous {
@@ -66,7 +92,7 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
             }
             pending = Some(Block { start: start + offset, end: end + offset, paragraph, line: line_number });
         }
-        previous_line = Some(line);
+        previous_line = Some((line, layout));
         if line.ends_paragraph {
             if let Some(block) = pending.take() {
                 out.push(block);
@@ -81,20 +107,104 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
     out
 }
 
+/// The layout of every line: its width and the widest line of its paragraph.
+fn layouts(text: &str, lines: &[Line]) -> Vec<Layout> {
+    let mut layouts: Vec<Layout> = lines
+        .iter()
+        .map(|line| {
+            let content_end = line.start + text[line.start..line.end].trim_end_matches(is_layout_space).len();
+            Layout { width: content_end - line.start, paragraph_width: 0 }
+        })
+        .collect();
+    let mut paragraph_start = 0;
+    for index in 0..=lines.len() {
+        let ends_paragraph = match (lines.get(index), layouts.get(index)) {
+            (Some(line), Some(layout)) => layout.width == 0 || line.ends_paragraph,
+            _ => true,
+        };
+        if ends_paragraph {
+            let last = (index + 1).min(lines.len());
+            let run = &mut layouts[paragraph_start..last];
+            let widest = run.iter().map(|layout| layout.width).max().unwrap_or(0);
+            run.iter_mut().for_each(|layout| layout.paragraph_width = widest);
+            paragraph_start = last;
+        }
+    }
+    layouts
+}
+
 /// Hard-wrapped prose: the previous line is long and ends inside a sentence, or after a period that may
 /// be an abbreviation ("etc.") or a dash, and the next line carries on in lower case; or the previous line
-/// ends in a comma or semicolon, which no sentence ends on. The sentence rules then judge the joined text. A
-/// line that stands alone (a headline, a caption, a byline) never passes this test.
-fn continues_wrapped_line(previous: &str, next: &str) -> bool {
+/// ends in a comma or semicolon, which no sentence ends on; or it fills its paragraph's wrap width, so
+/// that the next line's first word did not fit on it (whatever that word starts with: "whether in Source
+/// or" | "Object form"). A short line joins only as the first words of a sentence the next line finishes.
+/// The sentence rules then judge the joined text. A line that stands alone (a headline, a caption, a
+/// byline) never passes this test.
+fn continues_wrapped_line(previous: &str, layout: Layout, next: &str) -> bool {
     let previous = previous.trim_end();
-    if previous.chars().count() < MIN_WRAPPED_LINE_CHARS {
-        return false;
-    }
     let Some(last) = previous.chars().next_back() else { return false };
     let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
+    if previous.chars().count() < MIN_WRAPPED_LINE_CHARS {
+        return next_starts_lower && opens_sentence_finished_by(previous, next);
+    }
     let ends_mid_clause = matches!(last, ',' | ';');
     let may_continue = last.is_alphanumeric() || matches!(last, '.' | '-' | '\u{2013}' | '\u{2014}' | '(');
-    ends_mid_clause || (next_starts_lower && may_continue)
+    ends_mid_clause || (next_starts_lower && may_continue) || fills_wrap_width(previous, layout, next)
+}
+
+/// "It was a cold" | "night in the city.": a short line of a few words that ends on a lower-case word, and
+/// a next line that ends the sentence. A short line that is a headline or a list item fails it.
+fn opens_sentence_finished_by(previous: &str, next: &str) -> bool {
+    previous.chars().next_back().is_some_and(char::is_lowercase)
+        && previous.split_whitespace().nth(MIN_FRAGMENT_WORDS - 1).is_some()
+        && !looks_like_headline(previous)
+        && ends_with_terminal(next)
+}
+
+/// The previous line of a paragraph wrapped at no more than [`MAX_WRAP_WIDTH`] ends inside a sentence
+/// and is full: the next line's first word would not have fitted on it, give or take a tenth of the
+/// width. The next line is long too, or
+/// finishes the sentence, so a headline above a caption is left alone, and it opens no list item,
+/// heading, quote or table row. (A list item may wrap onto the next line; a heading or a table row may
+/// not.)
+fn fills_wrap_width(previous: &str, layout: Layout, next: &str) -> bool {
+    let first_word_len = next.find(char::is_whitespace).unwrap_or(next.len());
+    // Text wrapped by hand, not by a tool, leaves a little room at the end of a full line.
+    let slack = layout.paragraph_width / 10;
+    let full = layout.width + 1 + first_word_len + slack > layout.paragraph_width;
+    full && layout.paragraph_width <= MAX_WRAP_WIDTH
+        && !ends_with_terminal(previous)
+        && !previous.ends_with(':')
+        && (next.chars().count() >= MIN_WRAPPED_LINE_CHARS || ends_with_terminal(next))
+        && !opens_block(next)
+        && !previous.starts_with(['#', '|'])
+        && !looks_like_headline(previous)
+}
+
+/// A line that opens a list item, a heading, a quote or a table row of plain-text markup: `- `, `* `,
+/// `• `, `1. `, `a) `, `#`, `>`, `|`.
+fn opens_block(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let bullet = matches!(first, "-" | "*" | "+" | "\u{2022}" | "\u{2013}" | "\u{2014}");
+    let marker = first.len() <= 4
+        && first.ends_with(['.', ')'])
+        && first[..first.len() - 1].chars().all(|c| c.is_ascii_digit())
+        && first.len() > 1;
+    bullet || marker || first.starts_with(['#', '>', '|'])
+}
+
+/// Most words capitalised, as in a headline or a title ("Volkswagen Unveils Its First Electric Car").
+fn looks_like_headline(line: &str) -> bool {
+    let (mut words, mut capitalised) = (0, 0);
+    for word in line.split_whitespace() {
+        let Some(first) = word.trim_start_matches(super::rules::is_opening).chars().next() else { continue };
+        if first.is_alphabetic() {
+            words += 1;
+            capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    words >= 3 && capitalised * 10 >= words * 6
 }
 
 /// Whether a line ends a sentence: its last character, after closing quotes and brackets (`great."`, or

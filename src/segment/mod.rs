@@ -6,8 +6,8 @@
 //!    headline, a caption or "Picture: REUTERS", stands alone unless the text is hard-wrapped prose.
 //! 2. UAX #29 sentence boundaries inside each block (exactly those of `unicode-segmentation`, found by
 //!    `uax29` without running its state machine over every character), plus the places UAX #29 misses: a
-//!    sentence that opens with a number ("in 2003. 2004 was") and inline list items ("1) eggs 2) flour",
-//!    `lists`).
+//!    sentence that opens with a number ("in 2003. 2004 was"), sentences glued on without a space
+//!    ("months.It will", `glued`) and inline list items ("1) eggs 2) flour", `lists`).
 //! 3. Rules of the language (`rules`) judge each candidate: abbreviations and titles (from
 //!    `data/abbreviations/`), initials, ellipses, `?!` runs, closing quotes and brackets, marks with no
 //!    space after them (URLs, e-mail addresses). Then very long "sentences" are cut where a caption or a
@@ -30,6 +30,7 @@
 //! );
 //! ```
 
+mod glued;
 mod lines;
 mod lists;
 #[cfg(test)]
@@ -211,11 +212,30 @@ fn candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
         (Some(_), _) => boundaries.next(),
         (None, _) => number_starts.next(),
     });
+    let rule_candidates = merge_unique(rule_candidates, glued::starts(block_text));
     let list_items = lists::item_starts(block_text);
     merge_sorted(
         rule_candidates.map(|offset| Candidate { offset, kind: CandidateKind::Rules }),
         list_items.into_iter().map(|offset| Candidate { offset, kind: CandidateKind::ListItem }),
     )
+}
+
+/// Merges two increasing sequences of offsets into one, each offset once.
+fn merge_unique(
+    first: impl Iterator<Item = usize>,
+    second: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let mut first = first.peekable();
+    let mut second = second.peekable();
+    std::iter::from_fn(move || match (first.peek().copied(), second.peek().copied()) {
+        (Some(a), Some(b)) if a == b => {
+            second.next();
+            first.next()
+        }
+        (Some(a), Some(b)) if b < a => second.next(),
+        (Some(_), _) => first.next(),
+        (None, _) => second.next(),
+    })
 }
 
 /// Merges two iterators sorted by offset; at equal offsets the list item comes first.
@@ -331,6 +351,7 @@ mod tests {
             let piece_end = (boundary < block_text.len() && !after_line_break).then_some(boundary);
             number_starts(piece).map(move |offset| piece_start + offset).chain(piece_end)
         });
+        let rule_candidates = merge_unique(rule_candidates, glued::starts(block_text));
         let list_items = lists::item_starts(block_text);
         merge_sorted(
             rule_candidates.map(|offset| Candidate { offset, kind: CandidateKind::Rules }),
