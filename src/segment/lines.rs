@@ -178,6 +178,8 @@ fn fills_wrap_width(previous: &str, layout: Layout, next: &str) -> bool {
         && (next.chars().count() >= MIN_WRAPPED_LINE_CHARS || ends_with_terminal(next))
         && !opens_block(next)
         && !previous.starts_with(['#', '|'])
+        && !is_aligned(previous)
+        && !is_aligned(next)
         && !looks_like_headline(previous)
 }
 
@@ -192,6 +194,12 @@ fn opens_block(line: &str) -> bool {
         && first[..first.len() - 1].chars().all(|c| c.is_ascii_digit())
         && first.len() > 1;
     bullet || marker || first.starts_with(['#', '>', '|'])
+}
+
+/// A run of three spaces inside the line: columns aligned by hand, as in code, a table or a command with
+/// its comment, which is no prose.
+fn is_aligned(line: &str) -> bool {
+    line.trim().contains("   ")
 }
 
 /// Most words capitalised, as in a headline or a title ("Volkswagen Unveils Its First Electric Car").
@@ -307,6 +315,38 @@ mod tests {
         let text = "The minister, who spoke to reporters in London on Tuesday,\nSir John Smith, said it was over.";
         assert_eq!(block_texts(text).len(), 1);
         assert_eq!(block_texts("Home, News, Sport,\nWeather").len(), 2, "short lines stand alone");
+    }
+
+    #[test]
+    fn a_full_line_of_a_wrapped_paragraph_joins_whatever_the_next_line_starts_with() {
+        let text = "      \"Work\" shall mean the program and every file that came with it, whether in\n      \
+                    Source or Object form, made available under the Licence, as indicated by a\n      \
+                    `NOTICE` file that is included in or attached to the work (see the end of this\n      \
+                    [Appendix]).";
+        assert_eq!(block_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn a_line_that_ends_short_of_the_wrap_width_stays_apart() {
+        // A headline over a caption, both shorter than the widest line of the paragraph.
+        let text = "Flood water fills the main street of Harbour Town\n\
+                    The river burst its banks on Sunday night after three days of rain in the hills above it.";
+        assert_eq!(block_texts(text).len(), 2);
+        // Wrapped, but a headline in title case, and columns aligned by hand.
+        let text = "Flood Water Fills The Main Street Of Harbour Town After Storms\n\
+                    The river burst its banks on Sunday night after rain in the hills.";
+        assert_eq!(block_texts(text).len(), 2);
+        let text = "Name                Role in the project these days\n\
+                    Alice Smith         Maintainer of the sentence splitter";
+        assert_eq!(block_texts(text).len(), 2);
+    }
+
+    #[test]
+    fn a_short_line_joins_only_as_the_start_of_a_sentence_the_next_line_ends() {
+        assert_eq!(block_texts("This is a sentence\ncut off in the middle because pdf.").len(), 1);
+        assert_eq!(block_texts("It was a cold \nnight in the city.").len(), 1);
+        assert_eq!(block_texts("features\ncontact manager\nevents, activities\n").len(), 3);
+        assert_eq!(block_texts("Subscribe to our newsletter\nto read more").len(), 2);
     }
 
     #[test]
