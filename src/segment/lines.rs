@@ -41,27 +41,54 @@ const MIN_FRAGMENT_WORDS: usize = 3;
 /// line breaks are meant.
 const MAX_WRAP_WIDTH: usize = 132;
 
-/// Where a line sits in its paragraph's layout, for telling a wrapped line from a line that ends where
-/// its author ended it.
+/// The wrap width of the current paragraph (the lines between blank lines): its widest line, from the
+/// start of the line to the end of its content. Found only when a line break needs it, which is seldom,
+/// and then once per paragraph, so splitting stays one pass over the text in the common case and linear
+/// in every case.
 #[derive(Clone, Copy, Debug)]
-struct Layout {
-    /// Bytes from the start of the line to the end of its content (indentation counts, trailing spaces
-    /// do not).
-    width: usize,
-    /// The widest line of the paragraph (lines between blank lines): its wrap width, if it is wrapped.
-    paragraph_width: usize,
+struct ParagraphWidth {
+    /// Byte offset in the text where the paragraph's first line starts.
+    start: usize,
+    widest: Option<usize>,
+}
+
+impl ParagraphWidth {
+    fn starting_at(start: usize) -> Self {
+        ParagraphWidth { start, widest: None }
+    }
+
+    fn get(&mut self, text: &str) -> usize {
+        *self.widest.get_or_insert_with(|| {
+            let mut widest = 0;
+            for line in physical_lines(&text[self.start..]) {
+                let width = line_width(&text[self.start + line.start..self.start + line.end]);
+                if width == 0 {
+                    break;
+                }
+                widest = widest.max(width);
+                if line.ends_paragraph {
+                    break;
+                }
+            }
+            widest
+        })
+    }
+}
+
+/// Bytes from the start of a line to the end of its content: indentation counts, trailing spaces do not.
+fn line_width(line: &str) -> usize {
+    line.trim_end_matches(is_layout_space).len()
 }
 
 /// Splits `text` into blocks. `offset` is where `text` starts in the input (after a BOM).
 pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
-    let lines: Vec<Line> = physical_lines(text).collect();
-    let layouts = layouts(text, &lines);
     let mut out = Vec::new();
     let mut paragraph: u32 = 0;
     let mut pending: Option<Block> = None;
-    let mut previous_line: Option<(Line, Layout)> = None;
+    let mut previous_line: Option<Line> = None;
+    let mut paragraph_width = ParagraphWidth::starting_at(0);
 
-    for (line_number, (&line, &layout)) in lines.iter().zip(&layouts).enumerate() {
+    for (line_number, line) in physical_lines(text).enumerate() {
         let line_number = u32::try_from(line_number).unwrap_or(u32::MAX);
         let (start, end) = trim_range(text, line.start, line.end);
         if start == end {
@@ -75,10 +102,14 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
             previous_line = None;
             continue;
         }
+        if previous_line.is_none() {
+            paragraph_width = ParagraphWidth::starting_at(line.start);
+        }
         let content = &text[start..end];
         let joins_previous = match (&pending, previous_line) {
-            (Some(_), Some((prev, prev_layout))) => {
-                continues_wrapped_line(&text[prev.start..prev.end], prev_layout, content)
+            (Some(_), Some(prev)) => {
+                let previous = &text[prev.start..prev.end];
+                continues_wrapped_line(previous, content, || paragraph_width.get(text))
             }
             _ => false,
         };
@@ -92,7 +123,7 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
             }
             pending = Some(Block { start: start + offset, end: end + offset, paragraph, line: line_number });
         }
-        previous_line = Some((line, layout));
+        previous_line = Some(line);
         if line.ends_paragraph {
             if let Some(block) = pending.take() {
                 out.push(block);
@@ -107,32 +138,6 @@ pub(crate) fn blocks(text: &str, offset: usize) -> Vec<Block> {
     out
 }
 
-/// The layout of every line: its width and the widest line of its paragraph.
-fn layouts(text: &str, lines: &[Line]) -> Vec<Layout> {
-    let mut layouts: Vec<Layout> = lines
-        .iter()
-        .map(|line| {
-            let content_end = line.start + text[line.start..line.end].trim_end_matches(is_layout_space).len();
-            Layout { width: content_end - line.start, paragraph_width: 0 }
-        })
-        .collect();
-    let mut paragraph_start = 0;
-    for index in 0..=lines.len() {
-        let ends_paragraph = match (lines.get(index), layouts.get(index)) {
-            (Some(line), Some(layout)) => layout.width == 0 || line.ends_paragraph,
-            _ => true,
-        };
-        if ends_paragraph {
-            let last = (index + 1).min(lines.len());
-            let run = &mut layouts[paragraph_start..last];
-            let widest = run.iter().map(|layout| layout.width).max().unwrap_or(0);
-            run.iter_mut().for_each(|layout| layout.paragraph_width = widest);
-            paragraph_start = last;
-        }
-    }
-    layouts
-}
-
 /// Hard-wrapped prose: the previous line is long and ends inside a sentence, or after a period that may
 /// be an abbreviation ("etc.") or a dash, and the next line carries on in lower case; or the previous line
 /// ends in a comma or semicolon, which no sentence ends on; or it fills its paragraph's wrap width, so
@@ -140,8 +145,8 @@ fn layouts(text: &str, lines: &[Line]) -> Vec<Layout> {
 /// or" | "Object form"). A short line joins only as the first words of a sentence the next line finishes.
 /// The sentence rules then judge the joined text. A line that stands alone (a headline, a caption, a
 /// byline) never passes this test.
-fn continues_wrapped_line(previous: &str, layout: Layout, next: &str) -> bool {
-    let previous = previous.trim_end();
+fn continues_wrapped_line(previous_line: &str, next: &str, paragraph_width: impl FnOnce() -> usize) -> bool {
+    let previous = previous_line.trim_end();
     let Some(last) = previous.chars().next_back() else { return false };
     let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);
     if previous.chars().count() < MIN_WRAPPED_LINE_CHARS {
@@ -149,7 +154,7 @@ fn continues_wrapped_line(previous: &str, layout: Layout, next: &str) -> bool {
     }
     let ends_mid_clause = matches!(last, ',' | ';');
     let may_continue = last.is_alphanumeric() || matches!(last, '.' | '-' | '\u{2013}' | '\u{2014}' | '(');
-    ends_mid_clause || (next_starts_lower && may_continue) || fills_wrap_width(previous, layout, next)
+    ends_mid_clause || (next_starts_lower && may_continue) || fills_wrap_width(previous_line, next, paragraph_width)
 }
 
 /// "It was a cold" | "night in the city.": a short line of a few words that ends on a lower-case word, and
@@ -163,24 +168,31 @@ fn opens_sentence_finished_by(previous: &str, next: &str) -> bool {
 
 /// The previous line of a paragraph wrapped at no more than [`MAX_WRAP_WIDTH`] ends inside a sentence
 /// and is full: the next line's first word would not have fitted on it, give or take a tenth of the
-/// width. The next line is long too, or
-/// finishes the sentence, so a headline above a caption is left alone, and it opens no list item,
-/// heading, quote or table row. (A list item may wrap onto the next line; a heading or a table row may
-/// not.)
-fn fills_wrap_width(previous: &str, layout: Layout, next: &str) -> bool {
+/// width. The next line is long too, or finishes the sentence, so a headline above a caption is left
+/// alone, and it opens no list item, heading, quote or table row. (A list item may wrap onto the next
+/// line; a heading or a table row may not.) The cheap tests come first: the paragraph's width is looked
+/// for only when they pass.
+fn fills_wrap_width(previous_line: &str, next: &str, paragraph_width: impl FnOnce() -> usize) -> bool {
+    let previous = previous_line.trim();
+    let width = line_width(previous_line);
+    if width > MAX_WRAP_WIDTH || ends_with_terminal(previous) || previous.ends_with(':') {
+        return false;
+    }
+    let next_is_long = next.chars().nth(MIN_WRAPPED_LINE_CHARS - 1).is_some();
+    if !(next_is_long || ends_with_terminal(next))
+        || opens_block(next)
+        || previous.starts_with(['#', '|'])
+        || is_aligned(previous)
+        || is_aligned(next)
+        || looks_like_headline(previous)
+    {
+        return false;
+    }
+    let paragraph_width = paragraph_width();
     let first_word_len = next.find(char::is_whitespace).unwrap_or(next.len());
     // Text wrapped by hand, not by a tool, leaves a little room at the end of a full line.
-    let slack = layout.paragraph_width / 10;
-    let full = layout.width + 1 + first_word_len + slack > layout.paragraph_width;
-    full && layout.paragraph_width <= MAX_WRAP_WIDTH
-        && !ends_with_terminal(previous)
-        && !previous.ends_with(':')
-        && (next.chars().count() >= MIN_WRAPPED_LINE_CHARS || ends_with_terminal(next))
-        && !opens_block(next)
-        && !previous.starts_with(['#', '|'])
-        && !is_aligned(previous)
-        && !is_aligned(next)
-        && !looks_like_headline(previous)
+    let slack = paragraph_width / 10;
+    paragraph_width <= MAX_WRAP_WIDTH && width + 1 + first_word_len + slack > paragraph_width
 }
 
 /// A line that opens a list item, a heading, a quote or a table row of plain-text markup: `- `, `* `,
