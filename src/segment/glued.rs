@@ -2,7 +2,7 @@
 //! 1,000.That is a lot", the way scrapers join paragraphs.
 //!
 //! UAX #29 never breaks between a letter, a period and a capital (rule SB7 keeps "U.S.Government" and
-//! "J.R.R.Tolkien" whole), so those places are no candidates at all: [`starts`] adds them. Whether a
+//! "J.R.R.Tolkien" whole), so those places are no candidates at all: [`start_after`] adds them. Whether a
 //! candidate with no space after its mark ends a sentence is then decided by [`verdict`], which breaks
 //! only where the next word looks like the first word of a sentence and the word before looks like the
 //! last word of one. Everything that glues a period to what follows for another reason stays whole:
@@ -12,20 +12,16 @@
 
 use super::rules::{AbbreviationKind, BoundaryRules, Verdict};
 
-/// Offsets right after a period that sits between a letter and a capital ("months.It"): the candidates
-/// UAX #29 leaves out. Those after a digit ("1,000.That") and after `!` or `?` are UAX #29 boundaries
-/// already.
-pub(crate) fn starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(b'.', bytes).filter_map(move |period| {
-        let next = *bytes.get(period + 1)?;
-        // Non-ASCII capitals are rare enough here to leave to UAX #29.
-        if !next.is_ascii_uppercase() {
-            return None;
-        }
-        let before = text[..period].chars().next_back()?;
-        before.is_alphabetic().then_some(period + 1)
-    })
+/// The offset right after the period at `period` if it sits between a letter and a capital
+/// ("months.It"): a candidate UAX #29 leaves out. (After a digit, "1,000.That", and after `!` or `?`,
+/// UAX #29 breaks already.) The splitter asks this of every period followed by an ASCII character other
+/// than a space or a closing mark; non-ASCII capitals after a period are rare enough to leave alone.
+pub(crate) fn start_after(text: &str, period: usize) -> Option<usize> {
+    if !text.as_bytes().get(period + 1)?.is_ascii_uppercase() {
+        return None;
+    }
+    let before = text.get(..period)?.chars().next_back()?;
+    before.is_alphabetic().then_some(period + 1)
 }
 
 /// The verdict on a candidate right after a period with no space after it, `body` the text up to and
