@@ -28,6 +28,10 @@ pub(crate) fn start_after(text: &str, period: usize) -> Option<usize> {
 /// including the period (closing marks after it removed) and `after` the rest of the block.
 pub(crate) fn verdict(rules: &BoundaryRules, body: &str, after: &str) -> Verdict {
     let Some((next_word, period_after)) = next_word(after) else { return Verdict::Continue };
+    if is_domain_suffix(next_word) {
+        // A site named in its own capitals: "PanARMENIAN.Net", "Ask.Com".
+        return Verdict::Continue;
+    }
     if period_after && rules.abbreviation(next_word) != Some(AbbreviationKind::Title) {
         // "Tuesday.Mr. Smith", but not "Example.Com.Au".
         return Verdict::Continue;
@@ -44,6 +48,11 @@ pub(crate) fn verdict(rules: &BoundaryRules, body: &str, after: &str) -> Verdict
         true
     };
     if breaks { Verdict::Break } else { Verdict::Continue }
+}
+
+/// Top-level domains that sites write capitalised in their names.
+fn is_domain_suffix(word: &str) -> bool {
+    matches!(word, "Com" | "Net" | "Org" | "Info" | "Biz" | "Io" | "Tv" | "Fm" | "Ai" | "Co" | "Uk" | "Gov" | "Edu")
 }
 
 /// The word at the start of `after` if it may open a sentence: a capital and then lower case only
@@ -105,6 +114,7 @@ mod tests {
             "Call System.IO.File or Console.WriteLine(x) to print.",
             "It was built on ASP.NET for years.",
             "He lives in St.Louis now.",
+            "PanARMENIAN.Net reported it first.",
         ] {
             assert_eq!(split(text), [text], "{text:?}");
         }
