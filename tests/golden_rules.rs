@@ -68,6 +68,26 @@ fn golden_rules_pass_at_least_95_percent() {
     assert!(passed * 100 >= total * 95, "golden rules: only {passed}/{total} pass");
 }
 
+/// Pragmatic Segmenter's rules 40, 41, 42 and 52 (newlines inside a sentence, a lower-case list, no space
+/// between sentences). Its expected sentences have the line break of a joined line folded into a space
+/// (rule 41) or kept (rule 40), so sentences are compared with their whitespace runs folded.
+#[test]
+fn pragmatic_segmenter_rules_on_newlines_and_glued_sentences_pass() {
+    let Some(cases) = load("golden_rules_en_extra.jsonl") else { return };
+    let splitter = SentenceSplitter::new(Language::English);
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let got: Vec<String> = splitter.split(&case.text).iter().map(|s| fold(s.text(&case.text))).collect();
+        let expected: Vec<String> = case.sentences.iter().map(|s| fold(s)).collect();
+        if got != expected {
+            failures.push(format!("{}: expected {expected:?}, got {got:?}", case.id));
+        }
+    }
+    assert_eq!(cases.len(), 4, "the extra rules file should hold rules 40, 41, 42 and 52");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn pysbd_regression_cases_report() {
     let Some(cases) = load("pysbd_regression_en.jsonl") else { return };

@@ -6,8 +6,8 @@
 //!    headline, a caption or "Picture: REUTERS", stands alone unless the text is hard-wrapped prose.
 //! 2. UAX #29 sentence boundaries inside each block (exactly those of `unicode-segmentation`, found by
 //!    `uax29` without running its state machine over every character), plus the places UAX #29 misses: a
-//!    sentence that opens with a number ("in 2003. 2004 was") and inline list items ("1) eggs 2) flour",
-//!    `lists`).
+//!    sentence that opens with a number ("in 2003. 2004 was"), sentences glued on without a space
+//!    ("months.It will", `glued`) and inline list items ("1) eggs 2) flour", `lists`).
 //! 3. Rules of the language (`rules`) judge each candidate: abbreviations and titles (from
 //!    `data/abbreviations/`), initials, ellipses, `?!` runs, closing quotes and brackets, marks with no
 //!    space after them (URLs, e-mail addresses). Then very long "sentences" are cut where a caption or a
@@ -30,6 +30,7 @@
 //! );
 //! ```
 
+mod glued;
 mod lines;
 mod lists;
 #[cfg(test)]
@@ -197,8 +198,9 @@ enum CandidateKind {
 /// UAX #29 always breaks after a line break, but a block only contains the line breaks of hard-wrapped
 /// prose, which continue the sentence, so `uax29` leaves those boundaries out. A number start can only
 /// coincide with a UAX #29 boundary (when the break falls right before the number or its opening
-/// bracket), never lie past one: only closing marks and spaces stand between its period and it. So the
-/// number starts of the whole block, less those that are boundaries, are those of each UAX #29 piece.
+/// bracket), never lie past one: only closing marks and spaces stand between its period and it (and a
+/// glued start, which `number_starts` finds too, lies right after its period). So the number starts of
+/// the whole block, less those that are boundaries, are those of each UAX #29 piece.
 fn candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
     let mut boundaries = uax29::sentence_boundaries(block_text).peekable();
     let mut number_starts = number_starts(block_text).peekable();
@@ -233,16 +235,18 @@ fn merge_sorted(
     })
 }
 
-/// Offsets in `text` where a sentence might start with a number after a period ("in 2003. 2004 was"):
-/// UAX #29 (rule SB8) never breaks there, because a lower-case letter follows before any capital.
+/// Offsets in `text` where a sentence might start after a period although UAX #29 does not break there:
+/// with a number ("in 2003. 2004 was"; rule SB8 holds, because a lower-case letter follows before any
+/// capital), or with a capital glued on to a word ("months.It will", rule SB7; see `glued`). One pass over
+/// the periods finds both.
 fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'.', bytes).filter_map(move |period| {
         // Most periods have an ASCII character after them that is neither a space nor a closing mark, or
-        // a space and a letter: no number starts there.
+        // a space and a letter: no number starts there, though a glued sentence may.
         match bytes.get(period + 1..period + 3) {
             Some([next, _]) if next.is_ascii() && !matches!(next, b' ' | b'\t' | b'"' | b'\'' | b')' | b']' | b'}') => {
-                return None;
+                return glued::start_after(text, period);
             }
             Some([b' ', letter]) if letter.is_ascii_alphabetic() => return None,
             _ => {}
@@ -354,9 +358,45 @@ mod tests {
         use proptest::prelude::*;
         let piece = prop::sample::select(
             &[
-                "in", "It", "we", "Dr.", "U.S.", "2003", "2004", "1)", "2)", "a.", "b.", "1.", "2.", "(", ")", "\"",
-                "'", "\u{2019}", "\u{201C}", "\u{201D}", " ", " ", " ", "\u{A0}", "\t", ".", ". ", "! ", "?", ":",
-                "\n", "\r\n", "\u{E9}", "\u{301}", "\u{2022}", "\u{2026}", "\u{3002}",
+                "in",
+                "It",
+                "we",
+                "Dr.",
+                "U.S.",
+                "months.It",
+                ".Today",
+                "2003",
+                "2004",
+                "1)",
+                "2)",
+                "a.",
+                "b.",
+                "1.",
+                "2.",
+                "(",
+                ")",
+                "\"",
+                "'",
+                "\u{2019}",
+                "\u{201C}",
+                "\u{201D}",
+                " ",
+                " ",
+                " ",
+                "\u{A0}",
+                "\t",
+                ".",
+                ". ",
+                "! ",
+                "?",
+                ":",
+                "\n",
+                "\r\n",
+                "\u{E9}",
+                "\u{301}",
+                "\u{2022}",
+                "\u{2026}",
+                "\u{3002}",
             ][..],
         );
         prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())

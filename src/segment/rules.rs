@@ -102,7 +102,11 @@ impl BoundaryRules {
         let next_starts_upper = next_word.chars().next().is_some_and(char::is_uppercase);
 
         if !spaced && matches!(last, '.' | '!' | '?') && after.chars().next().is_some_and(char::is_alphanumeric) {
-            // No space after the mark: a URL ("search?q=1", "?)They"), a name ("Yahoo!Mail") or a slip.
+            // No space after the mark: a URL ("search?q=1", "?)They"), a name ("Yahoo!Mail"), or after a
+            // period two sentences glued together ("months.It will"), which `glued` tells apart.
+            if last == '.' && !closed {
+                return super::glued::verdict(self, body, after);
+            }
             return Verdict::Continue;
         }
         if matches!(last, '!' | '?' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}') {
@@ -149,14 +153,14 @@ impl BoundaryRules {
 
     /// A word that often opens a sentence, so a capitalised one after an abbreviation or initials starts
     /// a new sentence: a function word ("It", "The") or a title ("Mr", "Dr").
-    fn is_sentence_starter(&self, word: &str) -> bool {
+    pub(crate) fn is_sentence_starter(&self, word: &str) -> bool {
         with_lowercase(word, |lower| {
             self.function_words.contains(lower) || self.abbreviations.get(lower) == Some(&AbbreviationKind::Title)
         })
         .unwrap_or(false)
     }
 
-    fn abbreviation(&self, word: &str) -> Option<AbbreviationKind> {
+    pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbreviationKind> {
         with_lowercase(word, |lower| self.abbreviations.get(lower).copied()).flatten()
     }
 

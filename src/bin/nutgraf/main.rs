@@ -5,6 +5,7 @@ mod bootstrap;
 mod color;
 mod dataset;
 mod eval;
+mod fetch;
 mod input;
 mod options;
 mod startup;
@@ -40,8 +41,9 @@ const EXIT_USAGE: u8 = 2;
                   leaves out web boilerplate (subscription prompts, photo credits, share lines).",
     after_help = "Examples:\n  nutgraf article.txt\n  curl -s URL | html2text | nutgraf -n 2 --format json\n  \
                   nutgraf --jsonl corpus.jsonl > briefs.jsonl\n  nutgraf split article.txt\n  \
-                  nutgraf eval data.jsonl --baseline lead\n\nExit codes: 0 success; 1 some --jsonl records \
-                  failed (each has an error record); 2 bad usage or unreadable input.\n\n\
+                  nutgraf eval data.jsonl --baseline lead\n  nutgraf https://example.com/story\n\nExit codes: 0 \
+                  success; 1 some --jsonl records failed (each has an error record); 2 bad usage, unreadable \
+                  input, or a URL that could not be fetched.\n\n\
                   Environment: NUTGRAF_CONFIG names a file of default flags for summarizing, one per line \
                   (`#` starts a comment); flags on the command line override them. NO_COLOR turns colour \
                   off for --color auto.",
@@ -81,9 +83,20 @@ struct CompletionsArgs {
 
 #[derive(Args, Debug)]
 struct SummarizeArgs {
-    /// Files to summarize; none or `-` reads stdin. Several files give one brief each under a header.
+    /// Files to summarize; none or `-` reads stdin. Several files give one brief each under a header. An
+    /// argument that starts with http:// or https:// is a web page to fetch.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// A web page to fetch and summarize (repeatable); its brief comes after those of the FILEs.
+    #[arg(long = "url", value_name = "URL")]
+    urls: Vec<String>,
+    /// Timeout in seconds for connecting to a URL's server and for each part of its answer. Hidden: it
+    /// exists so that tests of a slow server run fast.
+    #[arg(long, hide = true, value_name = "SECONDS", default_value_t = fetch::DEFAULT_TIMEOUT.as_secs_f64())]
+    fetch_timeout: f64,
+    /// Largest page body fetched from a URL, in bytes. Hidden, like --fetch-timeout.
+    #[arg(long, hide = true, value_name = "BYTES", default_value_t = fetch::DEFAULT_MAX_BYTES)]
+    fetch_max_bytes: u64,
     #[command(flatten)]
     options: SummaryOptions,
     /// Output format: `text`, `json` (one JSON object per line, with a "file" key, whatever the number
@@ -206,20 +219,29 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         return Ok(EXIT_OK);
     }
     let summarizer = Summarizer::builder().config(config).budget(args.options.budget()).build()?;
-    let sources: Vec<Source> = if args.files.is_empty() {
-        vec![Source::Stdin]
-    } else {
-        args.files.iter().map(|f| Source::from_arg(f)).collect()
-    };
+    let mut sources: Vec<Source> = args.files.iter().map(|f| Source::from_arg(f)).collect();
+    for url in &args.urls {
+        if !fetch::is_url(url) {
+            anyhow::bail!("--url {url}: not an http:// or https:// URL");
+        }
+        sources.push(Source::File(PathBuf::from(url)));
+    }
+    if sources.is_empty() {
+        sources.push(Source::Stdin);
+    }
+    let fetch_options = fetch_options(args.fetch_timeout, args.fetch_max_bytes)?;
     if let Some(hint) = startup::stdin_hint(&sources, io::IsTerminal::is_terminal(&io::stdin())) {
         eprintln!("{hint}");
     }
     let format = match args.format {
         Output::Summary(format) => format,
         Output::Html if args.jsonl => anyhow::bail!("--format html shows one document; it does not go with --jsonl"),
-        Output::Html => return html_pages(&summarizer, &sources, args.lossy),
+        Output::Html => return html_pages(&summarizer, &sources, args.lossy, &fetch_options),
     };
     if args.jsonl {
+        if let Some(url) = sources.iter().find_map(url_of) {
+            anyhow::bail!("{url}: --jsonl reads records from files or stdin, not from a URL");
+        }
         let threads = args.threads.map_or_else(default_threads, usize::from);
         return batch::run(&summarizer, &sources, threads, format, args.max_record_bytes);
     }
@@ -229,7 +251,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     let mut code = EXIT_OK;
     let with_headers = sources.len() > 1;
     for (k, source) in sources.iter().enumerate() {
-        let text = match read_text(source, args.lossy) {
+        let text = match read_input(source, args.lossy, &fetch_options) {
             Ok(text) => text,
             Err(err) => {
                 out.flush()?;
@@ -266,7 +288,12 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
 }
 
 /// `--format html`: one self-contained page, the document with its brief highlighted.
-fn html_pages(summarizer: &Summarizer, sources: &[Source], lossy: bool) -> anyhow::Result<u8> {
+fn html_pages(
+    summarizer: &Summarizer,
+    sources: &[Source],
+    lossy: bool,
+    fetch_options: &fetch::FetchOptions,
+) -> anyhow::Result<u8> {
     if sources.len() > 1 {
         // Pages one after another would not be one HTML document.
         anyhow::bail!("--format html makes one page of one document; give one file at a time");
@@ -275,7 +302,7 @@ fn html_pages(summarizer: &Summarizer, sources: &[Source], lossy: bool) -> anyho
     let mut out = io::BufWriter::new(stdout.lock());
     let mut code = EXIT_OK;
     for source in sources {
-        let text = match read_text(source, lossy) {
+        let text = match read_input(source, lossy, fetch_options) {
             Ok(text) => text,
             Err(err) => {
                 out.flush()?;
@@ -303,7 +330,7 @@ fn html_pages(summarizer: &Summarizer, sources: &[Source], lossy: bool) -> anyho
 
 fn run_split(args: SplitArgs) -> anyhow::Result<u8> {
     let source = args.file.as_deref().map_or(Source::Stdin, Source::from_arg);
-    let text = match read_text(&source, args.lossy) {
+    let text = match read_input(&source, args.lossy, &fetch::FetchOptions::default()) {
         Ok(text) => text,
         Err(err) => {
             eprintln!("nutgraf: {err}");
@@ -329,6 +356,31 @@ fn run_split(args: SplitArgs) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// The URL an input argument names, if it is one.
+fn url_of(source: &Source) -> Option<&str> {
+    match source {
+        Source::File(path) => path.to_str().filter(|arg| fetch::is_url(arg)),
+        Source::Stdin => None,
+    }
+}
+
+/// Reads one input: a file or stdin, or the web page a URL argument names. The error is one line that
+/// names the input.
+fn read_input(source: &Source, lossy: bool, fetch_options: &fetch::FetchOptions) -> Result<String, String> {
+    match url_of(source) {
+        Some(url) => fetch::fetch(url, fetch_options).map_err(|err| err.to_string()),
+        None => read_text(source, lossy).map_err(|err| err.to_string()),
+    }
+}
+
+fn fetch_options(timeout_seconds: f64, max_bytes: u64) -> anyhow::Result<fetch::FetchOptions> {
+    let timeout = std::time::Duration::try_from_secs_f64(timeout_seconds)
+        .ok()
+        .filter(|timeout| !timeout.is_zero())
+        .ok_or_else(|| anyhow::anyhow!("--fetch-timeout {timeout_seconds}: not a positive number of seconds"))?;
+    Ok(fetch::FetchOptions { timeout, max_bytes })
 }
 
 fn fold(text: &str) -> String {
