@@ -36,7 +36,7 @@ const EXIT_USAGE: u8 = 2;
     after_help = "Examples:\n  nutgraf article.txt\n  curl -s URL | html2text | nutgraf -n 2 --format json\n  \
                   nutgraf --jsonl corpus.jsonl > briefs.jsonl\n  nutgraf split article.txt\n  \
                   nutgraf eval data.jsonl --baseline lead\n\nExit codes: 0 success; 1 some --jsonl records \
-                  failed (each has an error record); 2 bad usage or unreadable input.",
+                  failed (each has an error record; 0 with --keep-going); 2 bad usage or unreadable input.",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
@@ -79,6 +79,11 @@ struct SummarizeArgs {
     /// Replace invalid UTF-8 with U+FFFD (and accept NUL bytes) instead of refusing the input.
     #[arg(long)]
     lossy: bool,
+    /// With --jsonl: exit 0 even when some records could not be summarized (each still gets its error
+    /// record in place). For pipe stages such as Spark's `rdd.pipe(checkCode=True)`, where one bad record
+    /// must not fail the task; a broken input stream or an I/O failure still exits non-zero.
+    #[arg(long, requires = "jsonl")]
+    keep_going: bool,
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
@@ -145,7 +150,8 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     };
     if args.jsonl {
         let threads = args.threads.map_or_else(default_threads, usize::from);
-        return batch::run(&summarizer, &sources, threads, args.format, args.max_record_bytes);
+        let code = batch::run(&summarizer, &sources, threads, args.format, args.max_record_bytes)?;
+        return Ok(if args.keep_going && code == EXIT_RECORD_ERRORS { EXIT_OK } else { code });
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
