@@ -65,16 +65,19 @@ fn pipe_and_kill(lines: &[String]) -> (Vec<u8>, bool) {
         .spawn()
         .expect("start nutgraf");
     let mut stdin = child.stdin.take().expect("stdin");
-    for line in &lines[..lines.len() / 2] {
-        writeln!(stdin, "{line}").expect("write stdin");
-    }
-    stdin.flush().expect("flush stdin");
+    let half: String = lines[..lines.len() / 2].iter().map(|l| format!("{l}\n")).collect();
+    // From a thread, so that a full stdout pipe cannot block our write; stdin stays open (the input
+    // is not over) until the process is killed, and the write then may fail: that is expected.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(half.as_bytes()).and_then(|()| stdin.flush());
+        stdin
+    });
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     let mut seen = Vec::new();
     stdout.read_until(b'\n', &mut seen).expect("read the first brief");
     child.kill().expect("kill nutgraf");
     let status = child.wait().expect("wait for nutgraf");
-    drop(stdin);
+    drop(writer.join().expect("writer thread"));
     (seen, status.success())
 }
 
