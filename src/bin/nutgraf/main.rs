@@ -42,7 +42,7 @@ const EXIT_USAGE: u8 = 2;
     after_help = "Examples:\n  nutgraf article.txt\n  curl -s URL | html2text | nutgraf -n 2 --format json\n  \
                   nutgraf --jsonl corpus.jsonl > briefs.jsonl\n  nutgraf split article.txt\n  \
                   nutgraf eval data.jsonl --baseline lead\n  nutgraf https://example.com/story\n\nExit codes: 0 \
-                  success; 1 some --jsonl records failed (each has an error record); 2 bad usage, unreadable \
+                  success; 1 some --jsonl records failed (each has an error record; 0 with --keep-going); 2 bad usage, unreadable \
                   input, or a URL that could not be fetched.\n\n\
                   Environment: NUTGRAF_CONFIG names a file of default flags for summarizing, one per line \
                   (`#` starts a comment); flags on the command line override them. NO_COLOR turns colour \
@@ -118,6 +118,11 @@ struct SummarizeArgs {
     /// Replace invalid UTF-8 with U+FFFD (and accept NUL bytes) instead of refusing the input.
     #[arg(long)]
     lossy: bool,
+    /// With --jsonl: exit 0 even when some records could not be summarized (each still gets its error
+    /// record in place). For pipe stages such as Spark's `rdd.pipe(checkCode=True)`, where one bad record
+    /// must not fail the task; a broken input stream or an I/O failure still exits non-zero.
+    #[arg(long, requires = "jsonl")]
+    keep_going: bool,
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
@@ -243,7 +248,8 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
             anyhow::bail!("{url}: --jsonl reads records from files or stdin, not from a URL");
         }
         let threads = args.threads.map_or_else(default_threads, usize::from);
-        return batch::run(&summarizer, &sources, threads, format, args.max_record_bytes);
+        let code = batch::run(&summarizer, &sources, threads, format, args.max_record_bytes)?;
+        return Ok(if args.keep_going && code == EXIT_RECORD_ERRORS { EXIT_OK } else { code });
     }
     let stdout = io::stdout();
     let paint = color::Painter::new(args.color, &stdout);
