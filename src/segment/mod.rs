@@ -231,12 +231,39 @@ fn candidates<'a>(block_text: &'a str, rules: &'a BoundaryRules) -> impl Iterato
         (None, _) => number_starts.next(),
     });
     let rule_candidates = merge_offsets(rule_candidates, ends_after_terminals_beyond_uax29(block_text, rules));
-    let rule_candidates = merge_offsets(rule_candidates, ellipsis_starts(block_text));
     let list_items = lists::item_starts(block_text);
     merge_sorted(
         rule_candidates.map(|offset| Candidate { offset, kind: CandidateKind::Rules }),
         list_items.into_iter().map(|offset| Candidate { offset, kind: CandidateKind::ListItem }),
     )
+}
+
+/// Where the marks of [`ends_after_terminals_beyond_uax29`] may be: every colon (for Armenian), and where
+/// the language has more (Greek), every semicolon and every 0xCD byte (U+037E is 0xCD 0xBE in UTF-8).
+enum MarkPositions<'a> {
+    Colons(memchr::Memchr<'a>),
+    ColonsAndMore(memchr::Memchr3<'a>),
+}
+
+impl<'a> MarkPositions<'a> {
+    fn new(bytes: &'a [u8], more: bool) -> Self {
+        if more {
+            MarkPositions::ColonsAndMore(memchr::memchr3_iter(b':', b';', 0xCD, bytes))
+        } else {
+            MarkPositions::Colons(memchr::memchr_iter(b':', bytes))
+        }
+    }
+}
+
+impl Iterator for MarkPositions<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            MarkPositions::Colons(positions) => positions.next(),
+            MarkPositions::ColonsAndMore(positions) => positions.next(),
+        }
+    }
 }
 
 /// The union of two increasing sequences of offsets, increasing, each offset once.
@@ -258,8 +285,7 @@ fn merge_offsets(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>)
 /// `;`, an Armenian colon): past closing marks and the spaces that must follow (without a space the mark
 /// is part of something else, `&amp;` or `a;b`).
 fn ends_after_terminals_beyond_uax29<'a>(text: &'a str, rules: &'a BoundaryRules) -> impl Iterator<Item = usize> + 'a {
-    // U+037E is 0xCD 0xBE in UTF-8; every mark of the rules is one of these three bytes first.
-    memchr::memchr3_iter(b':', b';', 0xCD, text.as_bytes()).filter_map(move |position| {
+    MarkPositions::new(text.as_bytes(), rules.has_terminals_beyond_colon()).filter_map(move |position| {
         let mark = text.get(position..)?.chars().next()?;
         let before = text[..position].chars().next_back();
         if !rules.is_terminal_beyond_uax29(mark, before) {
@@ -287,8 +313,12 @@ fn merge_sorted(
     })
 }
 
-/// Offsets in `text` where a sentence might start with a number after a period ("in 2003. 2004 was"):
-/// UAX #29 (rule SB8) never breaks there, because a lower-case letter follows before any capital.
+/// Offsets in `text` where a sentence might start with a number after a period ("in 2003. 2004 was"), or
+/// with an ellipsis after a full stop ("was raak. ...en toen"): UAX #29 never breaks there, because a
+/// lower-case letter follows before any capital (rule SB8) or because a terminal follows (SB8a). An
+/// ellipsis counts only as three dots or `…` right before a letter, after spaces after a period that
+/// follows a letter or digit, so spaced ellipses (". . .") and stray dots ("Sentence. .. Next") are left
+/// to the ellipsis rules.
 fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'.', bytes).filter_map(move |period| {
@@ -309,28 +339,16 @@ fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         }
         let opens_with_digit =
             after_space.trim_start_matches(rules::is_opening).as_bytes().first().is_some_and(u8::is_ascii_digit);
-        opens_with_digit.then(|| text.len() - after_space.len())
-    })
-}
-
-/// Offsets in `text` where a sentence might open with an ellipsis after a full stop ("was raak. ...en
-/// toen"): UAX #29 (rule SB8a) never breaks before a terminal. Only a period right after a letter or digit,
-/// spaces, and three dots or `…` directly before a letter count, so spaced ellipses (". . .") and stray
-/// dots ("Sentence. .. Next") are left to the ellipsis rules.
-fn ellipsis_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(b'.', bytes).filter_map(move |period| {
-        if bytes.get(period + 1) != Some(&b' ')
-            || !text[..period].chars().next_back().is_some_and(char::is_alphanumeric)
-        {
-            return None;
-        }
-        let ellipsis = text[period + 1..].trim_start_matches(' ');
-        let rest = ellipsis
-            .strip_prefix("...")
-            .filter(|rest| !rest.starts_with('.'))
-            .or_else(|| ellipsis.strip_prefix('\u{2026}'))?;
-        rest.chars().next().is_some_and(char::is_alphabetic).then(|| text.len() - ellipsis.len())
+        let opens_with_ellipsis = || {
+            after_closing.len() == rest.len()
+                && text[..period].chars().next_back().is_some_and(char::is_alphanumeric)
+                && after_space
+                    .strip_prefix("...")
+                    .filter(|rest| !rest.starts_with('.'))
+                    .or_else(|| after_space.strip_prefix('\u{2026}'))
+                    .is_some_and(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
+        };
+        (opens_with_digit || opens_with_ellipsis()).then(|| text.len() - after_space.len())
     })
 }
 
@@ -410,7 +428,6 @@ mod tests {
             number_starts(piece).map(move |offset| piece_start + offset).chain(piece_end)
         });
         let rule_candidates = merge_offsets(rule_candidates, ends_after_terminals_beyond_uax29(block_text, rules));
-        let rule_candidates = merge_offsets(rule_candidates, ellipsis_starts(block_text));
         let list_items = lists::item_starts(block_text);
         merge_sorted(
             rule_candidates.map(|offset| Candidate { offset, kind: CandidateKind::Rules }),

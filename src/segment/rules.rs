@@ -134,6 +134,11 @@ impl BoundaryRules {
 
     /// Whether `mark`, after `before` (the character in front of it), ends a sentence though UAX #29
     /// proposes no boundary after it, so the splitter must propose one itself.
+    /// Whether the language has terminals beyond UAX #29's other than the Armenian colon.
+    pub(crate) fn has_terminals_beyond_colon(&self) -> bool {
+        !self.extra_terminals.is_empty()
+    }
+
     pub(crate) fn is_terminal_beyond_uax29(&self, mark: char, before: Option<char>) -> bool {
         self.extra_terminals.contains(&mark) || ends_sentence_in_any_language(mark, before)
     }
@@ -377,7 +382,8 @@ fn trailing_dots(text: &str) -> Dots {
 
 /// The word before a period, as abbreviations are listed: without opening marks and invisible controls.
 fn abbreviation_word(before_period: &str) -> &str {
-    last_word(before_period).trim_start_matches(is_opening).trim_matches(is_format_control)
+    let word = last_word(before_period).trim_start_matches(is_opening);
+    if word.is_ascii() { word } else { word.trim_matches(is_format_control) }
 }
 
 /// Invisible characters that carry no letters: bidirectional marks, embeddings and isolates, zero-width
