@@ -526,6 +526,37 @@ mod tests {
     }
 
     #[test]
+    fn ordinal_numbers_are_one_or_two_digits() {
+        assert!(is_ordinal_number("3") && is_ordinal_number("12"));
+        assert!(!is_ordinal_number("123") && !is_ordinal_number("1a") && !is_ordinal_number(""));
+        let german = BoundaryRules::new(Language::German);
+        assert_eq!(german.verdict("vom 12. ", "Juni an."), Verdict::Continue);
+        assert_eq!(german.verdict("am 12. ", "Er kam."), Verdict::Break);
+        assert_eq!(german.verdict("im Jahr 1990. ", "Danach kam er."), Verdict::Break);
+        assert_eq!(rules().verdict("the score was 12. ", "Smith left."), Verdict::Break);
+    }
+
+    #[test]
+    fn elided_articles_and_initials() {
+        assert_eq!(elided_article("C'est"), Some("C"));
+        assert_eq!(elided_article("L\u{2019}avvocato"), Some("L"));
+        assert_eq!(elided_article("O'Brien"), None);
+        assert_eq!(elided_article("Paris"), None);
+        assert!(opens_with_initial("И. Семенов") && opens_with_initial("(J. Smith"));
+        assert!(!opens_with_initial("It was") && !opens_with_initial("Io."));
+    }
+
+    #[test]
+    fn greek_terminals_and_the_armenian_colon() {
+        let greek = BoundaryRules::new(Language::Greek);
+        assert!(greek.is_terminal_beyond_uax29(';', Some('ς')) && greek.is_terminal_beyond_uax29('\u{37E}', Some('ι')));
+        assert!(!rules().is_terminal_beyond_uax29(';', Some('s')));
+        let neutral = BoundaryRules::language_neutral();
+        assert!(neutral.is_terminal_beyond_uax29(':', Some('\u{574}')));
+        assert!(!neutral.is_terminal_beyond_uax29(':', Some('e')));
+    }
+
+    #[test]
     fn general_abbreviations_end_a_sentence_before_a_sentence_starter() {
         assert!(breaks("the deal with Pitt, Briggs & Co. ", "It closed."));
         assert!(continues("I work for the U.S. ", "Government in Virginia."));
