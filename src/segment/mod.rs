@@ -238,19 +238,23 @@ fn candidates<'a>(block_text: &'a str, rules: &'a BoundaryRules) -> impl Iterato
     )
 }
 
-/// Where the marks of [`ends_after_terminals_beyond_uax29`] may be: every colon (for Armenian), and where
-/// the language has more (Greek), every semicolon and every 0xCD byte (U+037E is 0xCD 0xBE in UTF-8).
+/// Where the marks of [`ends_after_terminals_beyond_uax29`] may be: where the language has them (Greek),
+/// every colon, semicolon and 0xCD byte (U+037E is 0xCD 0xBE in UTF-8); for the Armenian colon, every
+/// colon; else nowhere, so that most languages scan for nothing.
 enum MarkPositions<'a> {
+    Nowhere,
     Colons(memchr::Memchr<'a>),
     ColonsAndMore(memchr::Memchr3<'a>),
 }
 
 impl<'a> MarkPositions<'a> {
-    fn new(bytes: &'a [u8], more: bool) -> Self {
+    fn new(bytes: &'a [u8], more: bool, colons: bool) -> Self {
         if more {
             MarkPositions::ColonsAndMore(memchr::memchr3_iter(b':', b';', 0xCD, bytes))
-        } else {
+        } else if colons {
             MarkPositions::Colons(memchr::memchr_iter(b':', bytes))
+        } else {
+            MarkPositions::Nowhere
         }
     }
 }
@@ -260,6 +264,7 @@ impl Iterator for MarkPositions<'_> {
 
     fn next(&mut self) -> Option<usize> {
         match self {
+            MarkPositions::Nowhere => None,
             MarkPositions::Colons(positions) => positions.next(),
             MarkPositions::ColonsAndMore(positions) => positions.next(),
         }
@@ -285,7 +290,14 @@ fn merge_offsets(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>)
 /// `;`, an Armenian colon): past closing marks and the spaces that must follow (without a space the mark
 /// is part of something else, `&amp;` or `a;b`).
 fn ends_after_terminals_beyond_uax29<'a>(text: &'a str, rules: &'a BoundaryRules) -> impl Iterator<Item = usize> + 'a {
-    MarkPositions::new(text.as_bytes(), rules.has_terminals_beyond_colon()).filter_map(move |position| {
+    let more = rules.has_terminals_beyond_colon();
+    let bytes = text.as_bytes();
+    MarkPositions::new(bytes, more, rules.ends_at_armenian_colons()).filter_map(move |position| {
+        // Most colons follow no Armenian letter, whose UTF-8 starts with 0xD4 to 0xD6: told by one byte.
+        let after_armenian_lead_byte = position >= 2 && matches!(bytes[position - 2], 0xD4..=0xD6);
+        if !more && !after_armenian_lead_byte {
+            return None;
+        }
         let mark = text.get(position..)?.chars().next()?;
         let before = text[..position].chars().next_back();
         if !rules.is_terminal_beyond_uax29(mark, before) {

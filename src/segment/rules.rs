@@ -50,8 +50,11 @@ pub(crate) struct BoundaryRules {
     /// The language writes ordinal numbers with a period (German `am 3. Oktober`, Danish `5. gade`).
     ordinal_numbers: bool,
     /// Marks that end sentences in this language though UAX #29 never proposes a boundary after them
-    /// (Greek `;`), besides those of every language (see [`ends_sentence_in_any_language`]).
+    /// (Greek `;`).
     extra_terminals: &'static [char],
+    /// A colon after an Armenian letter ends a sentence (see [`is_armenian_full_stop`]): on in the
+    /// language-neutral rules, which serve Armenian, so that the other languages do not scan for colons.
+    armenian_colons: bool,
 }
 
 /// Languages that write ordinal numbers with a period after the digits ("vom 12. Juni", "den 5. maj",
@@ -78,10 +81,9 @@ fn terminals_beyond_uax29(language: Language) -> &'static [char] {
     }
 }
 
-/// A mark that ends a sentence in any text though UAX #29 does not say so: Armenian writers often type
-/// the ASCII colon for the Armenian full stop `։` (U+0589), so a colon right after an Armenian letter ends
-/// the sentence.
-fn ends_sentence_in_any_language(mark: char, before: Option<char>) -> bool {
+/// Armenian writers often type the ASCII colon for the Armenian full stop `։` (U+0589), so a colon right
+/// after an Armenian letter ends the sentence.
+fn is_armenian_full_stop(mark: char, before: Option<char>) -> bool {
     mark == ':' && before.is_some_and(is_armenian_letter)
 }
 
@@ -99,9 +101,10 @@ impl BoundaryRules {
     }
 
     /// Rules that know no language: no abbreviations, no function words, no run-on starters. What is
-    /// left is language-neutral: terminal marks, initials, numbers, ellipses, closing marks, URLs.
+    /// left is language-neutral: terminal marks (with the Armenian colon), initials, numbers, ellipses,
+    /// closing marks, URLs.
     pub(crate) fn language_neutral() -> Self {
-        Self::from_entries(std::iter::empty(), std::iter::empty())
+        BoundaryRules { armenian_colons: true, ..Self::from_entries(std::iter::empty(), std::iter::empty()) }
     }
 
     fn from_entries<'a>(
@@ -129,7 +132,14 @@ impl BoundaryRules {
             }
         }
         let function_words = stop_words.map(str::to_lowercase).collect();
-        BoundaryRules { abbreviations, function_words, run_on_starters, ordinal_numbers: false, extra_terminals: &[] }
+        BoundaryRules {
+            abbreviations,
+            function_words,
+            run_on_starters,
+            ordinal_numbers: false,
+            extra_terminals: &[],
+            armenian_colons: false,
+        }
     }
 
     /// Whether `mark`, after `before` (the character in front of it), ends a sentence though UAX #29
@@ -139,8 +149,13 @@ impl BoundaryRules {
         !self.extra_terminals.is_empty()
     }
 
+    /// Whether a colon after an Armenian letter ends a sentence.
+    pub(crate) fn ends_at_armenian_colons(&self) -> bool {
+        self.armenian_colons
+    }
+
     pub(crate) fn is_terminal_beyond_uax29(&self, mark: char, before: Option<char>) -> bool {
-        self.extra_terminals.contains(&mark) || ends_sentence_in_any_language(mark, before)
+        self.extra_terminals.contains(&mark) || (self.armenian_colons && is_armenian_full_stop(mark, before))
     }
 
     /// Decides whether a candidate boundary between `sentence` (the text since the last boundary) and
@@ -382,8 +397,8 @@ fn trailing_dots(text: &str) -> Dots {
 
 /// The word before a period, as abbreviations are listed: without opening marks and invisible controls.
 fn abbreviation_word(before_period: &str) -> &str {
-    let word = last_word(before_period).trim_start_matches(is_opening);
-    if word.is_ascii() { word } else { word.trim_matches(is_format_control) }
+    // Trimming looks at the first and last characters only.
+    last_word(before_period).trim_start_matches(is_opening).trim_matches(is_format_control)
 }
 
 /// Invisible characters that carry no letters: bidirectional marks, embeddings and isolates, zero-width
@@ -554,6 +569,7 @@ mod tests {
         let neutral = BoundaryRules::language_neutral();
         assert!(neutral.is_terminal_beyond_uax29(':', Some('\u{574}')));
         assert!(!neutral.is_terminal_beyond_uax29(':', Some('e')));
+        assert!(!rules().is_terminal_beyond_uax29(':', Some('\u{574}')));
     }
 
     #[test]
