@@ -46,6 +46,9 @@ fn greek_question_marks_end_sentences() {
         "Πού είναι το σπίτι; Είναι εκεί. Τι ώρα είναι\u{37E} Είναι δέκα.",
         &["Πού είναι το σπίτι;", "Είναι εκεί.", "Τι ώρα είναι\u{37E}", "Είναι δέκα."],
     );
+    let text = "Πού είναι το σπίτι;\nΕίναι εκεί.";
+    assert!(SentenceSplitter::new(Language::Greek).split(text).iter().all(|s| s.terminated), "{text:?}");
+    assert!(!SentenceSplitter::new(Language::English).split("Where is it;").iter().all(|s| s.terminated));
     // Not in other languages, nor without a space after it.
     assert_splits(Language::French, "Il pleut; nous restons.", &["Il pleut; nous restons."]);
     assert_splits(Language::Greek, "Τι&amp;Πού είναι.", &["Τι&amp;Πού είναι."]);

@@ -188,10 +188,10 @@ impl SentenceSplitter {
     fn push_sentence(&self, text: &str, block: Block, start: usize, end: usize, out: &mut Vec<Sentence>) {
         let mut piece_start = start;
         runon::cuts(&text[start..end], &self.rules, |offset| {
-            push_capped(text, block, piece_start, start + offset, out);
+            push_capped(text, block, piece_start, start + offset, &self.rules, out);
             piece_start = start + offset;
         });
-        push_capped(text, block, piece_start, end, out);
+        push_capped(text, block, piece_start, end, &self.rules, out);
     }
 }
 
@@ -376,7 +376,7 @@ fn with_stray_closing_mark(block_text: &str, boundary: usize) -> usize {
 }
 
 /// Pushes `text[start..end]` trimmed, cut into pieces of at most [`MAX_SENTENCE_BYTES`].
-fn push_capped(text: &str, block: Block, start: usize, end: usize, out: &mut Vec<Sentence>) {
+fn push_capped(text: &str, block: Block, start: usize, end: usize, rules: &BoundaryRules, out: &mut Vec<Sentence>) {
     let mut start = start;
     loop {
         let piece = &text[start..end];
@@ -399,7 +399,8 @@ fn push_capped(text: &str, block: Block, start: usize, end: usize, out: &mut Vec
             line: block.line,
             starts_line: trimmed_start == block.start,
             ends_line: sentence_end == block.end,
-            terminated: lines::ends_with_terminal(sentence_text),
+            terminated: lines::ends_with_terminal(sentence_text)
+                || rules.ends_with_terminal_beyond_uax29(sentence_text),
         });
         if cut >= trimmed_end {
             return;

@@ -154,6 +154,16 @@ impl BoundaryRules {
         self.armenian_colons
     }
 
+    /// Whether `sentence` ends in one of the marks of [`Self::is_terminal_beyond_uax29`], possibly before
+    /// closing quotes and brackets (a Greek question ends in `;`).
+    pub(crate) fn ends_with_terminal_beyond_uax29(&self, sentence: &str) -> bool {
+        if self.extra_terminals.is_empty() && !self.armenian_colons {
+            return false;
+        }
+        let mut chars = sentence.trim_end().trim_end_matches(is_closing).chars();
+        chars.next_back().is_some_and(|mark| self.is_terminal_beyond_uax29(mark, chars.next_back()))
+    }
+
     pub(crate) fn is_terminal_beyond_uax29(&self, mark: char, before: Option<char>) -> bool {
         self.extra_terminals.contains(&mark) || (self.armenian_colons && is_armenian_full_stop(mark, before))
     }
