@@ -61,6 +61,14 @@ fn piece() -> impl Strategy<Value = &'static str> {
         ",",
         ";",
         "-",
+        "\u{37E}",
+        "\u{57E}:",
+        "12.",
+        "Juni",
+        "C'est",
+        "...en",
+        "/",
+        "\u{202A}.\u{202C}",
     ])
 }
 
@@ -79,8 +87,12 @@ proptest! {
 
     #[test]
     fn spans_are_exact_trimmed_ordered_and_cover_the_text(text in text()) {
-        for language in [Language::English, Language::German, Language::Russian] {
-            let sentences = SentenceSplitter::new(language).split(&text);
+        let splitters = [Language::English, Language::German, Language::Russian, Language::Greek]
+            .map(SentenceSplitter::new)
+            .into_iter()
+            .chain([SentenceSplitter::language_neutral()]);
+        for splitter in splitters {
+            let sentences = splitter.split(&text);
             let mut previous_end = 0;
             for sentence in &sentences {
                 prop_assert!(sentence.start >= previous_end && sentence.start < sentence.end);

@@ -122,13 +122,30 @@ impl SentenceSplitter {
         SentenceSplitter { rules: BoundaryRules::new(language) }
     }
 
+    /// A splitter for text in a language without a [`Language`] variant (or not known): no
+    /// abbreviations and no sentence starters, only what holds in every language: the terminal marks
+    /// of every script (`.`, `?`, `!`, `。`, `।`, `։`, `።`, `။`, `؟`, `۔`, …), initials, numbers,
+    /// ellipses, closing quotes and brackets.
+    ///
+    /// ```
+    /// use nutgraf::SentenceSplitter;
+    ///
+    /// let text = "Mój kot śpi. Pies szczeka! 今日は晴れです。明日は雨です。";
+    /// let splitter = SentenceSplitter::language_neutral();
+    /// let sentences: Vec<&str> = splitter.split(text).iter().map(|s| s.text(text)).collect();
+    /// assert_eq!(sentences, ["Mój kot śpi.", "Pies szczeka!", "今日は晴れです。", "明日は雨です。"]);
+    /// ```
+    pub fn language_neutral() -> Self {
+        SentenceSplitter { rules: BoundaryRules::language_neutral() }
+    }
+
     /// The sentences of `text` in order, with non-overlapping, increasing spans that never include
     /// surrounding whitespace. A leading byte-order mark is skipped.
     pub fn split(&self, text: &str) -> Vec<Sentence> {
         let offset = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
         let mut sentences = Vec::new();
         for block in lines::blocks(&text[offset..], offset) {
-            self.split_block(text, block, candidates(&text[block.start..block.end]), &mut sentences);
+            self.split_block(text, block, candidates(&text[block.start..block.end], &self.rules), &mut sentences);
         }
         sentences
     }
@@ -172,10 +189,10 @@ impl SentenceSplitter {
     fn push_sentence(&self, text: &str, block: Block, start: usize, end: usize, out: &mut Vec<Sentence>) {
         let mut piece_start = start;
         runon::cuts(&text[start..end], &self.rules, |offset| {
-            push_capped(text, block, piece_start, start + offset, out);
+            push_capped(text, block, piece_start, start + offset, &self.rules, out);
             piece_start = start + offset;
         });
-        push_capped(text, block, piece_start, end, out);
+        push_capped(text, block, piece_start, end, &self.rules, out);
     }
 }
 
@@ -201,7 +218,9 @@ enum CandidateKind {
 /// bracket), never lie past one: only closing marks and spaces stand between its period and it (and a
 /// glued start, which `number_starts` finds too, lies right after its period). So the number starts of
 /// the whole block, less those that are boundaries, are those of each UAX #29 piece.
-fn candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
+///
+/// Marks that end sentences in the language but are no terminals to UAX #29 (Greek `;`) add their own.
+fn candidates<'a>(block_text: &'a str, rules: &'a BoundaryRules) -> impl Iterator<Item = Candidate> + 'a {
     let mut boundaries = uax29::sentence_boundaries(block_text).peekable();
     let mut number_starts = number_starts(block_text).peekable();
     let rule_candidates = std::iter::from_fn(move || match (boundaries.peek(), number_starts.peek()) {
@@ -213,11 +232,84 @@ fn candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
         (Some(_), _) => boundaries.next(),
         (None, _) => number_starts.next(),
     });
+    let rule_candidates = merge_offsets(rule_candidates, ends_after_terminals_beyond_uax29(block_text, rules));
     let list_items = lists::item_starts(block_text);
     merge_sorted(
         rule_candidates.map(|offset| Candidate { offset, kind: CandidateKind::Rules }),
         list_items.into_iter().map(|offset| Candidate { offset, kind: CandidateKind::ListItem }),
     )
+}
+
+/// Where the marks of [`ends_after_terminals_beyond_uax29`] may be: where the language has them (Greek),
+/// every colon, semicolon and 0xCD byte (U+037E is 0xCD 0xBE in UTF-8); for the Armenian colon, every
+/// colon; else nowhere, so that most languages scan for nothing.
+enum MarkPositions<'a> {
+    Nowhere,
+    Colons(memchr::Memchr<'a>),
+    ColonsAndMore(memchr::Memchr3<'a>),
+}
+
+impl<'a> MarkPositions<'a> {
+    fn new(bytes: &'a [u8], more: bool, colons: bool) -> Self {
+        if more {
+            MarkPositions::ColonsAndMore(memchr::memchr3_iter(b':', b';', 0xCD, bytes))
+        } else if colons {
+            MarkPositions::Colons(memchr::memchr_iter(b':', bytes))
+        } else {
+            MarkPositions::Nowhere
+        }
+    }
+}
+
+impl Iterator for MarkPositions<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            MarkPositions::Nowhere => None,
+            MarkPositions::Colons(positions) => positions.next(),
+            MarkPositions::ColonsAndMore(positions) => positions.next(),
+        }
+    }
+}
+
+/// The union of two increasing sequences of offsets, increasing, each offset once.
+fn merge_offsets(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
+    let mut a = a.peekable();
+    let mut b = b.peekable();
+    std::iter::from_fn(move || match (a.peek().copied(), b.peek().copied()) {
+        (Some(x), Some(y)) if x == y => {
+            b.next();
+            a.next()
+        }
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
+/// Where a sentence would start after a mark that ends sentences for `rules` but not for UAX #29 (Greek
+/// `;`, an Armenian colon): past closing marks and the spaces that must follow (without a space the mark
+/// is part of something else, `&amp;` or `a;b`).
+fn ends_after_terminals_beyond_uax29<'a>(text: &'a str, rules: &'a BoundaryRules) -> impl Iterator<Item = usize> + 'a {
+    let more = rules.has_terminals_beyond_colon();
+    let bytes = text.as_bytes();
+    MarkPositions::new(bytes, more, rules.ends_at_armenian_colons()).filter_map(move |position| {
+        // Most colons follow no Armenian letter, whose UTF-8 starts with 0xD4 to 0xD6: told by one byte.
+        let after_armenian_lead_byte = position >= 2 && matches!(bytes[position - 2], 0xD4..=0xD6);
+        if !more && !after_armenian_lead_byte {
+            return None;
+        }
+        let mark = text.get(position..)?.chars().next()?;
+        let before = text[..position].chars().next_back();
+        if !rules.is_terminal_beyond_uax29(mark, before) {
+            return None;
+        }
+        let after_mark = &text[position + mark.len_utf8()..];
+        let after_closing = after_mark.trim_start_matches(is_closing);
+        let after_space = after_closing.trim_start();
+        (after_space.len() < after_closing.len() && !after_space.is_empty()).then(|| text.len() - after_space.len())
+    })
 }
 
 /// Merges two iterators sorted by offset; at equal offsets the list item comes first.
@@ -237,8 +329,11 @@ fn merge_sorted(
 
 /// Offsets in `text` where a sentence might start after a period although UAX #29 does not break there:
 /// with a number ("in 2003. 2004 was"; rule SB8 holds, because a lower-case letter follows before any
-/// capital), or with a capital glued on to a word ("months.It will", rule SB7; see `glued`). One pass over
-/// the periods finds both.
+/// capital), with an ellipsis after a full stop ("was raak. ...en toen"; SB8a, a terminal follows), or with
+/// a capital glued on to a word ("months.It will", rule SB7; see `glued`). One pass over the periods finds
+/// all three. An ellipsis counts only as three dots or `…` right before a letter, after spaces after a
+/// period that follows a letter or digit, so spaced ellipses (". . .") and stray dots ("Sentence. .. Next")
+/// are left to the ellipsis rules.
 fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'.', bytes).filter_map(move |period| {
@@ -259,7 +354,16 @@ fn number_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
         }
         let opens_with_digit =
             after_space.trim_start_matches(rules::is_opening).as_bytes().first().is_some_and(u8::is_ascii_digit);
-        opens_with_digit.then(|| text.len() - after_space.len())
+        let opens_with_ellipsis = || {
+            after_closing.len() == rest.len()
+                && text[..period].chars().next_back().is_some_and(char::is_alphanumeric)
+                && after_space
+                    .strip_prefix("...")
+                    .filter(|rest| !rest.starts_with('.'))
+                    .or_else(|| after_space.strip_prefix('\u{2026}'))
+                    .is_some_and(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
+        };
+        (opens_with_digit || opens_with_ellipsis()).then(|| text.len() - after_space.len())
     })
 }
 
@@ -275,7 +379,7 @@ fn with_stray_closing_mark(block_text: &str, boundary: usize) -> usize {
 }
 
 /// Pushes `text[start..end]` trimmed, cut into pieces of at most [`MAX_SENTENCE_BYTES`].
-fn push_capped(text: &str, block: Block, start: usize, end: usize, out: &mut Vec<Sentence>) {
+fn push_capped(text: &str, block: Block, start: usize, end: usize, rules: &BoundaryRules, out: &mut Vec<Sentence>) {
     let mut start = start;
     loop {
         let piece = &text[start..end];
@@ -298,7 +402,8 @@ fn push_capped(text: &str, block: Block, start: usize, end: usize, out: &mut Vec
             line: block.line,
             starts_line: trimmed_start == block.start,
             ends_line: sentence_end == block.end,
-            terminated: lines::ends_with_terminal(sentence_text),
+            terminated: lines::ends_with_terminal(sentence_text)
+                || rules.ends_with_terminal_beyond_uax29(sentence_text),
         });
         if cut >= trimmed_end {
             return;
@@ -328,13 +433,17 @@ mod tests {
 
     /// The candidates as they were found before `uax29`, from every piece `unicode-segmentation` gives:
     /// the oracle the fast path is checked against.
-    pub(super) fn library_candidates(block_text: &str) -> impl Iterator<Item = Candidate> + '_ {
+    pub(super) fn library_candidates<'a>(
+        block_text: &'a str,
+        rules: &'a BoundaryRules,
+    ) -> impl Iterator<Item = Candidate> + 'a {
         let rule_candidates = block_text.split_sentence_bound_indices().flat_map(move |(piece_start, piece)| {
             let boundary = piece_start + piece.len();
             let after_line_break = piece.trim_end_matches([' ', '\t']).ends_with(['\n', '\r', '\u{85}', '\u{2028}']);
             let piece_end = (boundary < block_text.len() && !after_line_break).then_some(boundary);
             number_starts(piece).map(move |offset| piece_start + offset).chain(piece_end)
         });
+        let rule_candidates = merge_offsets(rule_candidates, ends_after_terminals_beyond_uax29(block_text, rules));
         let list_items = lists::item_starts(block_text);
         merge_sorted(
             rule_candidates.map(|offset| Candidate { offset, kind: CandidateKind::Rules }),
@@ -347,7 +456,8 @@ mod tests {
         let offset = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
         let mut sentences = Vec::new();
         for block in lines::blocks(&text[offset..], offset) {
-            splitter.split_block(text, block, library_candidates(&text[block.start..block.end]), &mut sentences);
+            let block_text = &text[block.start..block.end];
+            splitter.split_block(text, block, library_candidates(block_text, &splitter.rules), &mut sentences);
         }
         sentences
     }
@@ -407,8 +517,12 @@ mod tests {
 
         #[test]
         fn candidates_and_sentences_are_those_of_the_library_pieces(text in candidate_text()) {
-            proptest::prop_assert!(candidates(&text).eq(library_candidates(&text)), "{:?}", text);
             let splitter = SentenceSplitter::new(Language::English);
+            proptest::prop_assert!(
+                candidates(&text, &splitter.rules).eq(library_candidates(&text, &splitter.rules)),
+                "{:?}",
+                text
+            );
             proptest::prop_assert_eq!(splitter.split(&text), split_by_library(&splitter, &text), "{:?}", text);
         }
     }

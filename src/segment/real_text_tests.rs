@@ -49,7 +49,7 @@ fn dev_texts_split_as_with_the_library_boundaries() {
                 let fast: Vec<usize> = uax29::sentence_boundaries(block_text).collect();
                 assert_eq!(fast, uax29::tests::library_boundaries(block_text), "{name} #{index}: {block_text:?}");
                 assert!(
-                    candidates(block_text).eq(tests::library_candidates(block_text)),
+                    candidates(block_text, &splitter.rules).eq(tests::library_candidates(block_text, &splitter.rules)),
                     "{name} #{index}: {block_text:?}"
                 );
                 blocks += 1;

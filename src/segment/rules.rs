@@ -47,13 +47,73 @@ pub(crate) struct BoundaryRules {
     /// Lower-case words that open sentences and seldom appear capitalised inside one (`word:starter` in
     /// the abbreviations file): what the run-on rule looks for.
     run_on_starters: FxHashSet<String>,
+    /// The language writes ordinal numbers with a period (German `am 3. Oktober`, Danish `5. gade`).
+    ordinal_numbers: bool,
+    /// Marks that end sentences in this language though UAX #29 never proposes a boundary after them
+    /// (Greek `;`).
+    extra_terminals: &'static [char],
+    /// A colon after an Armenian letter ends a sentence (see [`is_armenian_full_stop`]): on in the
+    /// language-neutral rules, which serve Armenian, so that the other languages do not scan for colons.
+    armenian_colons: bool,
+}
+
+/// Languages that write ordinal numbers with a period after the digits ("vom 12. Juni", "den 5. maj",
+/// "12. kesäkuuta", "12. kerület", "12. Cumhurbaşkanı"): a day or rank of one or two digits then reads like
+/// a general abbreviation, ending the sentence only before a word that opens sentences.
+fn writes_ordinal_numbers(language: Language) -> bool {
+    matches!(
+        language,
+        Language::German
+            | Language::Danish
+            | Language::Norwegian
+            | Language::Finnish
+            | Language::Hungarian
+            | Language::Turkish
+    )
+}
+
+/// Greek ends questions with `;` (or U+037E GREEK QUESTION MARK, which normalises to it), a mark UAX #29
+/// takes for a semicolon.
+fn terminals_beyond_uax29(language: Language) -> &'static [char] {
+    match language {
+        Language::Greek => &[';', '\u{037E}'],
+        _ => &[],
+    }
+}
+
+/// Armenian writers often type the ASCII colon for the Armenian full stop `։` (U+0589), so a colon right
+/// after an Armenian letter ends the sentence.
+fn is_armenian_full_stop(mark: char, before: Option<char>) -> bool {
+    mark == ':' && before.is_some_and(is_armenian_letter)
+}
+
+fn is_armenian_letter(c: char) -> bool {
+    matches!(c, '\u{0531}'..='\u{0556}' | '\u{0561}'..='\u{0587}')
 }
 
 impl BoundaryRules {
     pub(crate) fn new(language: Language) -> Self {
+        BoundaryRules {
+            ordinal_numbers: writes_ordinal_numbers(language),
+            extra_terminals: terminals_beyond_uax29(language),
+            ..Self::from_entries(language.abbreviations(), language.stop_words())
+        }
+    }
+
+    /// Rules that know no language: no abbreviations, no function words, no run-on starters. What is
+    /// left is language-neutral: terminal marks (with the Armenian colon), initials, numbers, ellipses,
+    /// closing marks, URLs.
+    pub(crate) fn language_neutral() -> Self {
+        BoundaryRules { armenian_colons: true, ..Self::from_entries(std::iter::empty(), std::iter::empty()) }
+    }
+
+    fn from_entries<'a>(
+        abbreviation_entries: impl Iterator<Item = &'a str>,
+        stop_words: impl Iterator<Item = &'a str>,
+    ) -> Self {
         let mut abbreviations = FxHashMap::default();
         let mut run_on_starters = FxHashSet::default();
-        for entry in language.abbreviations() {
+        for entry in abbreviation_entries {
             let (word, kind) = entry.split_once(':').unwrap_or((entry, ""));
             let word = word.to_lowercase();
             match kind {
@@ -71,8 +131,41 @@ impl BoundaryRules {
                 }
             }
         }
-        let function_words = language.stop_words().map(str::to_lowercase).collect();
-        BoundaryRules { abbreviations, function_words, run_on_starters }
+        let function_words = stop_words.map(str::to_lowercase).collect();
+        BoundaryRules {
+            abbreviations,
+            function_words,
+            run_on_starters,
+            ordinal_numbers: false,
+            extra_terminals: &[],
+            armenian_colons: false,
+        }
+    }
+
+    /// Whether `mark`, after `before` (the character in front of it), ends a sentence though UAX #29
+    /// proposes no boundary after it, so the splitter must propose one itself.
+    /// Whether the language has terminals beyond UAX #29's other than the Armenian colon.
+    pub(crate) fn has_terminals_beyond_colon(&self) -> bool {
+        !self.extra_terminals.is_empty()
+    }
+
+    /// Whether a colon after an Armenian letter ends a sentence.
+    pub(crate) fn ends_at_armenian_colons(&self) -> bool {
+        self.armenian_colons
+    }
+
+    /// Whether `sentence` ends in one of the marks of [`Self::is_terminal_beyond_uax29`], possibly before
+    /// closing quotes and brackets (a Greek question ends in `;`).
+    pub(crate) fn ends_with_terminal_beyond_uax29(&self, sentence: &str) -> bool {
+        if self.extra_terminals.is_empty() && !self.armenian_colons {
+            return false;
+        }
+        let mut chars = sentence.trim_end().trim_end_matches(is_closing).chars();
+        chars.next_back().is_some_and(|mark| self.is_terminal_beyond_uax29(mark, chars.next_back()))
+    }
+
+    pub(crate) fn is_terminal_beyond_uax29(&self, mark: char, before: Option<char>) -> bool {
+        self.extra_terminals.contains(&mark) || (self.armenian_colons && is_armenian_full_stop(mark, before))
     }
 
     /// Decides whether a candidate boundary between `sentence` (the text since the last boundary) and
@@ -80,7 +173,8 @@ impl BoundaryRules {
     pub(crate) fn verdict(&self, sentence: &str, after: &str) -> Verdict {
         let raw_before = tail(sentence, LOOK_BEHIND_BYTES);
         let spaced = raw_before.ends_with(char::is_whitespace);
-        let before = raw_before.trim_end();
+        // Bidirectional controls around a period (`د\u{202A}.\u{202C}` in Arabic text) are invisible.
+        let before = raw_before.trim_end().trim_end_matches(is_format_control);
         let after = head(after, LOOK_AHEAD_BYTES).trim_start();
         if after.is_empty() || before.is_empty() {
             return Verdict::Break;
@@ -121,6 +215,10 @@ impl BoundaryRules {
         let before_dots = body[..body.len() - dots.bytes].trim_end();
         // Looked up only where it matters, since most boundaries are decided without it.
         let next_is_starter = || next_starts_upper && self.is_sentence_starter(next_word);
+        if dots.count == 2 && !dots.spaced && !closed && self.abbreviation(abbreviation_word(before_dots)).is_some() {
+            // "per mar. 23 Nov.. Grazie": the abbreviation's period and the sentence's.
+            return if next_starts_upper { Verdict::Break } else { Verdict::Continue };
+        }
         if dots.count >= 2 || last == '\u{2026}' {
             let ellipsis = Ellipsis { candidate: raw_before.len(), body_len: body.len(), dots, closed };
             return ellipsis.verdict(before_dots, next_word, next_is_starter);
@@ -130,11 +228,15 @@ impl BoundaryRules {
             // word after it continues.
             return if next_starts_lower { Verdict::Continue } else { Verdict::Break };
         }
-        let word = last_word(before_dots).trim_start_matches(is_opening);
+        let word = abbreviation_word(before_dots);
         if word.is_empty() {
             return Verdict::Break;
         }
         let next_is_number = next_word.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if after.starts_with('/') {
+            // "se consuela. / [...]": a slash separates lines of verse; no sentence opens with one.
+            return Verdict::Continue;
+        }
 
         let breaks = if let Some(kind) = self.abbreviation(word) {
             match kind {
@@ -143,8 +245,12 @@ impl BoundaryRules {
                 AbbreviationKind::General => !next_starts_lower && !next_is_number && next_is_starter(),
             }
         } else if is_initials(word) {
-            // "J. R. R. Tolkien", "U.S.A. last year", but "you and I. Did you".
-            next_is_starter()
+            // "J. R. R. Tolkien", "U.S.A. last year", "А. И. Семенов" (И is also the word "and"), but
+            // "you and I. Did you".
+            next_is_starter() && !opens_with_initial(after)
+        } else if self.ordinal_numbers && is_ordinal_number(word) {
+            // "vom 12. Juni", "der 2. Weltkrieg", but "im Jahr 12. Er kam".
+            !next_starts_lower && next_is_starter()
         } else {
             !next_starts_lower
         };
@@ -154,10 +260,13 @@ impl BoundaryRules {
     /// A word that often opens a sentence, so a capitalised one after an abbreviation or initials starts
     /// a new sentence: a function word ("It", "The") or a title ("Mr", "Dr").
     pub(crate) fn is_sentence_starter(&self, word: &str) -> bool {
-        with_lowercase(word, |lower| {
-            self.function_words.contains(lower) || self.abbreviations.get(lower) == Some(&AbbreviationKind::Title)
-        })
-        .unwrap_or(false)
+        let is_starter = |word: &str| {
+            with_lowercase(word, |lower| {
+                self.function_words.contains(lower) || self.abbreviations.get(lower) == Some(&AbbreviationKind::Title)
+            })
+            .unwrap_or(false)
+        };
+        is_starter(word) || elided_article(word).is_some_and(is_starter)
     }
 
     pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbreviationKind> {
@@ -300,6 +409,36 @@ fn trailing_dots(text: &str) -> Dots {
     dots
 }
 
+/// The word before a period, as abbreviations are listed: without opening marks and invisible controls.
+fn abbreviation_word(before_period: &str) -> &str {
+    // Trimming looks at the first and last characters only.
+    last_word(before_period).trim_start_matches(is_opening).trim_matches(is_format_control)
+}
+
+/// Invisible characters that carry no letters: bidirectional marks, embeddings and isolates, zero-width
+/// joiners and spaces, the byte-order mark.
+fn is_format_control(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// The elided function word that opens `word` ("C" of "C'est", "L" of "L'avvocato"): the letters before an
+/// apostrophe followed by a lower-case letter. Before a capital, the apostrophe is inside a name (O'Brien).
+fn elided_article(word: &str) -> Option<&str> {
+    let (article, rest) = word.split_once(['\'', '\u{2019}'])?;
+    rest.chars().next().is_some_and(char::is_lowercase).then_some(article)
+}
+
+/// One or two digits: a day or a rank that may be written as an ordinal ("12.").
+fn is_ordinal_number(word: &str) -> bool {
+    matches!(word.as_bytes(), [d] | [d, _] if d.is_ascii_digit()) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `text` opens with one letter and a period: the next of a run of initials ("И. Семенов").
+fn opens_with_initial(text: &str) -> bool {
+    let mut chars = text.trim_start_matches(is_opening).chars();
+    matches!((chars.next(), chars.next()), (Some(letter), Some('.')) if letter.is_alphabetic())
+}
+
 /// Single letters joined by periods: "E", "J. R. R", "U.S.A", "e.g", "i.e".
 fn is_initials(word: &str) -> bool {
     // Most words are no initials from their second character on, which is then no period.
@@ -413,6 +552,38 @@ mod tests {
     fn titles_never_end_a_sentence() {
         assert!(continues("I can see Mt. ", "Fuji from here."));
         assert!(continues("He met Dr. ", "Smith."));
+    }
+
+    #[test]
+    fn ordinal_numbers_are_one_or_two_digits() {
+        assert!(is_ordinal_number("3") && is_ordinal_number("12"));
+        assert!(!is_ordinal_number("123") && !is_ordinal_number("1a") && !is_ordinal_number(""));
+        let german = BoundaryRules::new(Language::German);
+        assert_eq!(german.verdict("vom 12. ", "Juni an."), Verdict::Continue);
+        assert_eq!(german.verdict("am 12. ", "Er kam."), Verdict::Break);
+        assert_eq!(german.verdict("im Jahr 1990. ", "Danach kam er."), Verdict::Break);
+        assert_eq!(rules().verdict("the score was 12. ", "Smith left."), Verdict::Break);
+    }
+
+    #[test]
+    fn elided_articles_and_initials() {
+        assert_eq!(elided_article("C'est"), Some("C"));
+        assert_eq!(elided_article("L\u{2019}avvocato"), Some("L"));
+        assert_eq!(elided_article("O'Brien"), None);
+        assert_eq!(elided_article("Paris"), None);
+        assert!(opens_with_initial("И. Семенов") && opens_with_initial("(J. Smith"));
+        assert!(!opens_with_initial("It was") && !opens_with_initial("Io."));
+    }
+
+    #[test]
+    fn greek_terminals_and_the_armenian_colon() {
+        let greek = BoundaryRules::new(Language::Greek);
+        assert!(greek.is_terminal_beyond_uax29(';', Some('ς')) && greek.is_terminal_beyond_uax29('\u{37E}', Some('ι')));
+        assert!(!rules().is_terminal_beyond_uax29(';', Some('s')));
+        let neutral = BoundaryRules::language_neutral();
+        assert!(neutral.is_terminal_beyond_uax29(':', Some('\u{574}')));
+        assert!(!neutral.is_terminal_beyond_uax29(':', Some('e')));
+        assert!(!rules().is_terminal_beyond_uax29(':', Some('\u{574}')));
     }
 
     #[test]
