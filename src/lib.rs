@@ -39,6 +39,7 @@ mod error;
 pub mod eval;
 mod language;
 mod noise;
+mod redundancy;
 pub mod render;
 mod score;
 mod segment;

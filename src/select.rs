@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::redundancy::RedundancyCheck;
 
 /// How long a brief may be.
 ///
@@ -102,17 +103,15 @@ pub(crate) struct Candidate {
     pub words: usize,
 }
 
-/// Picks candidates greedily by score (ties: earlier sentence first) under `budget`, skipping one whose
-/// similarity to an already chosen sentence exceeds `redundancy`; returns them in source order.
+/// Picks candidates greedily by score (ties: earlier sentence first) under `budget`, skipping one that
+/// `redundancy` finds too similar to an already chosen sentence; returns them in source order.
 ///
-/// `similarity(a, b)` compares two candidate rows. `total_sentences` is what a ratio budget is a
-/// fraction of.
+/// `total_sentences` is what a ratio budget is a fraction of.
 pub(crate) fn select(
     candidates: &[Candidate],
     budget: Budget,
     total_sentences: usize,
-    redundancy: f64,
-    similarity: impl Fn(usize, usize) -> f64,
+    redundancy: &mut impl RedundancyCheck,
 ) -> Vec<Candidate> {
     let limit = budget.sentence_limit(total_sentences);
     let word_limit = match budget {
@@ -130,9 +129,10 @@ pub(crate) fn select(
         if words.saturating_add(candidate.words) > word_limit {
             continue;
         }
-        if redundancy < 1.0 && chosen.iter().any(|c| similarity(c.row, candidate.row) > redundancy) {
+        if redundancy.is_redundant(candidate.row) {
             continue;
         }
+        redundancy.choose(candidate.row);
         words += candidate.words;
         chosen.push(*candidate);
     }
@@ -143,6 +143,11 @@ pub(crate) fn select(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redundancy::Pairwise;
+
+    fn unrelated() -> Pairwise<fn(usize, usize) -> f64> {
+        Pairwise::new(1.0, |_, _| 0.0)
+    }
 
     fn candidates(scores: &[f64], words: usize) -> Vec<Candidate> {
         scores.iter().enumerate().map(|(i, &score)| Candidate { row: i, sentence: i, score, words }).collect()
@@ -150,7 +155,7 @@ mod tests {
 
     #[test]
     fn best_first_returned_in_source_order() {
-        let chosen = select(&candidates(&[0.1, 0.9, 0.5, 0.7], 10), Budget::Sentences(2), 4, 1.0, |_, _| 0.0);
+        let chosen = select(&candidates(&[0.1, 0.9, 0.5, 0.7], 10), Budget::Sentences(2), 4, &mut unrelated());
         assert_eq!(chosen.iter().map(|c| c.sentence).collect::<Vec<_>>(), [1, 3]);
     }
 
@@ -158,15 +163,14 @@ mod tests {
     fn word_budget_is_never_exceeded_and_later_sentences_may_fill_it() {
         let mut list = candidates(&[0.9, 0.8, 0.7], 10);
         list[1].words = 50;
-        let chosen = select(&list, Budget::Words(25), 3, 1.0, |_, _| 0.0);
+        let chosen = select(&list, Budget::Words(25), 3, &mut unrelated());
         assert_eq!(chosen.iter().map(|c| c.sentence).collect::<Vec<_>>(), [0, 2]);
     }
 
     #[test]
     fn redundant_candidates_are_skipped() {
-        let chosen = select(&candidates(&[0.9, 0.8, 0.1], 10), Budget::Sentences(2), 3, 0.5, |a, b| {
-            if a + b == 1 { 0.95 } else { 0.0 }
-        });
+        let mut similar_first_two = Pairwise::new(0.5, |a, b| if a + b == 1 { 0.95 } else { 0.0 });
+        let chosen = select(&candidates(&[0.9, 0.8, 0.1], 10), Budget::Sentences(2), 3, &mut similar_first_two);
         assert_eq!(chosen.iter().map(|c| c.sentence).collect::<Vec<_>>(), [0, 2]);
     }
 

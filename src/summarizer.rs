@@ -8,6 +8,7 @@ use crate::config::{Config, Preset};
 use crate::error::Result;
 use crate::language::Language;
 use crate::noise::{NoiseDetector, NoiseReport};
+use crate::redundancy::CosineIndex;
 use crate::score::{self, ScoringInput, tfidf::TfIdf};
 use crate::segment::{Sentence, SentenceSplitter};
 use crate::select::{self, Budget, Candidate};
@@ -296,9 +297,8 @@ impl Summarizer {
                 words: analysis.document.word_count(sentence),
             })
             .collect();
-        let chosen = select::select(&candidates, budget, analysis.sentences.len(), config.redundancy, |a, b| {
-            scoring.tfidf.cosine(a, b)
-        });
+        let mut redundancy = CosineIndex::new(&scoring.tfidf, config.redundancy);
+        let chosen = select::select(&candidates, budget, analysis.sentences.len(), &mut redundancy);
         let sentences = chosen
             .into_iter()
             .map(|c| {
