@@ -24,6 +24,15 @@ pub enum Error {
     /// An unknown preset name.
     #[error("unknown preset {0:?} (try one of: news, general)")]
     UnknownPreset(String),
+    /// A [`Config`](crate::Config) for another language than the [`Summarizer`](crate::Summarizer)'s,
+    /// whose splitter, stop words and stemmer made the analysis it would score.
+    #[error("the configuration is for {config}, but the summarizer analyzes {summarizer}")]
+    LanguageMismatch {
+        /// The summarizer's language.
+        summarizer: crate::Language,
+        /// The configuration's.
+        config: crate::Language,
+    },
 }
 
 /// The library's result type.

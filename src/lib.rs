@@ -34,6 +34,7 @@
 #![forbid(unsafe_code)]
 
 mod analyze;
+mod chunk;
 mod config;
 mod error;
 pub mod eval;

@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use nutgraf::eval::{Metric, RougeAggregate, RougeScorer, RougeScores};
 use nutgraf::render::Format;
-use nutgraf::{Budget, Language, Summarizer, Summary, SummarySentence};
+use nutgraf::{Budget, Language, Summarizer, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -116,7 +116,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let output = match args.format {
         Format::Json => format!("{}\n", json_report(&run, &reports)?),
         Format::Markdown => markdown_report(&run, &reports),
-        Format::Text => text_report(&run, &reports),
+        _ => text_report(&run, &reports),
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -151,7 +151,7 @@ fn lead(summarizer: &Summarizer, text: &str) -> Summary {
     };
     let mut words = 0usize;
     let mut sentences = Vec::new();
-    for (index, span) in analysis.sentences.iter().enumerate() {
+    for index in 0..total {
         if sentences.len() >= limit {
             break;
         }
@@ -160,15 +160,9 @@ fn lead(summarizer: &Summarizer, text: &str) -> Summary {
             continue;
         }
         words += sentence_words;
-        sentences.push(SummarySentence {
-            index,
-            start: span.start,
-            end: span.end,
-            score: 1.0,
-            text: span.text(text).to_string(),
-        });
+        sentences.push(index);
     }
-    Summary { sentences, total_sentences: total }
+    Summary::from_sentences(text, &analysis.sentences, sentences)
 }
 
 /// Per-document lines: `{"line", "id", "<system>": {"rouge1", …, "words", "brief"}, …}`, F1 ×100.

@@ -79,6 +79,10 @@ struct SummarizeArgs {
     /// Replace invalid UTF-8 with U+FFFD (and accept NUL bytes) instead of refusing the input.
     #[arg(long)]
     lossy: bool,
+    /// Show why each sentence was chosen: its features and the weights (in JSON, `features` per sentence
+    /// and `weights`; as text or Markdown, a table after the brief).
+    #[arg(long)]
+    explain: bool,
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
@@ -137,7 +141,8 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         io::stdout().lock().write_all(config.to_toml_string().as_bytes())?;
         return Ok(EXIT_OK);
     }
-    let summarizer = Summarizer::builder().config(config).budget(args.options.budget()).build()?;
+    let summarizer =
+        Summarizer::builder().config(config).budget(args.options.budget()).explain(args.explain).build()?;
     let sources: Vec<Source> = if args.files.is_empty() {
         vec![Source::Stdin]
     } else {
@@ -162,6 +167,15 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
             }
         };
         let summary = summarizer.summarize(&text);
+        if summary.sentences.is_empty() && summary.total_sentences > 0 {
+            let reason = match summarizer.budget() {
+                nutgraf::Budget::Sentences(_) | nutgraf::Budget::Ratio(_) => {
+                    "every sentence reads as boilerplate".to_string()
+                }
+                budget => format!("no sentence fits {budget}, or every one reads as boilerplate"),
+            };
+            eprintln!("nutgraf: {source}: empty brief: {reason}");
+        }
         match (with_headers, args.format) {
             (true, Format::Json) => {
                 let mut value = serde_json::to_value(&summary)?;
@@ -173,7 +187,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
             (true, Format::Markdown) => {
                 write!(out, "{}## {source}\n\n{}", if k > 0 { "\n" } else { "" }, render(&summary, args.format))?;
             }
-            (true, Format::Text) => {
+            (true, _) => {
                 write!(out, "{}==> {source} <==\n{}", if k > 0 { "\n" } else { "" }, render(&summary, args.format))?;
             }
             (false, format) => out.write_all(render(&summary, format).as_bytes())?,
@@ -206,7 +220,7 @@ fn run_split(args: SplitArgs) -> anyhow::Result<u8> {
                 writeln!(out, "{value}")?;
             }
             Format::Markdown => writeln!(out, "- {}", fold(sentence.text(&text)))?,
-            Format::Text => writeln!(out, "{}", fold(sentence.text(&text)))?,
+            _ => writeln!(out, "{}", fold(sentence.text(&text)))?,
         }
     }
     out.flush()?;

@@ -18,6 +18,14 @@ pub struct SummaryOptions {
     /// Length of the brief in words: whole sentences only, never more than W words.
     #[arg(long, short = 'w', value_name = "W", value_parser = clap::value_parser!(u32).range(1..), group = "budget")]
     pub words: Option<u32>,
+    /// Length of the brief in characters as printed (one line break between sentences): whole sentences
+    /// only, never more than C characters.
+    #[arg(long, value_name = "C", value_parser = clap::value_parser!(u32).range(1..), group = "budget")]
+    pub chars: Option<u32>,
+    /// Length of the brief in bytes as printed (one line break between sentences): whole sentences only,
+    /// never more than B bytes.
+    #[arg(long, value_name = "B", value_parser = clap::value_parser!(u32).range(1..), group = "budget")]
+    pub bytes: Option<u32>,
     /// Language of the text: its stemmer, stop words and abbreviations.
     #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language)]
     pub language: Option<Language>,
@@ -53,6 +61,12 @@ impl SummaryOptions {
 
     /// The length budget these options select.
     pub fn budget(&self) -> Budget {
+        if let Some(chars) = self.chars {
+            return Budget::Chars(chars as usize);
+        }
+        if let Some(bytes) = self.bytes {
+            return Budget::Bytes(bytes as usize);
+        }
         match (self.sentences, self.ratio, self.words) {
             (_, Some(ratio), _) => Budget::Ratio(ratio),
             (_, _, Some(words)) => Budget::Words(words as usize),
