@@ -1,6 +1,7 @@
 //! The [`Summarizer`]: composes the stages, and the [`Summary`] it returns.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
@@ -9,6 +10,7 @@ use crate::analyze::{AnalyzedDocument, Analyzer};
 use crate::chunk;
 use crate::config::{Config, Preset};
 use crate::error::{Error, Result};
+use crate::idf::CorpusIdf;
 use crate::language::Language;
 use crate::noise::{NoiseDetector, NoiseReport};
 use crate::redundancy::CosineIndex;
@@ -39,6 +41,7 @@ pub struct Summarizer {
     analyzer: Analyzer,
     noise: NoiseDetector,
     explain: bool,
+    idf: Option<Arc<CorpusIdf>>,
 }
 
 /// Configures a [`Summarizer`].
@@ -62,6 +65,7 @@ pub struct SummarizerBuilder {
     language: Option<Language>,
     budget: Budget,
     explain: bool,
+    idf: Option<Arc<CorpusIdf>>,
 }
 
 impl SummarizerBuilder {
@@ -106,6 +110,13 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Takes term weights (IDF) from a corpus instead of from each document's own sentences. The table
+    /// must be for the summarizer's language (checked by [`build`](Self::build)); see [`CorpusIdf`].
+    pub fn idf(mut self, idf: Arc<CorpusIdf>) -> Self {
+        self.idf = Some(idf);
+        self
+    }
+
     /// Builds the summarizer, checking the configuration and the budget.
     pub fn build(self) -> Result<Summarizer> {
         let mut config = self.config.unwrap_or_else(|| Config::preset(self.preset));
@@ -114,12 +125,18 @@ impl SummarizerBuilder {
         }
         config.validate()?;
         self.budget.validate()?;
+        if let Some(idf) = &self.idf
+            && idf.language() != config.language
+        {
+            return Err(Error::LanguageMismatch { summarizer: config.language, config: idf.language() });
+        }
         Ok(Summarizer {
             splitter: SentenceSplitter::new(config.language),
             analyzer: Analyzer::new(config.language),
             noise: NoiseDetector::new(config.language),
             budget: self.budget,
             explain: self.explain,
+            idf: self.idf,
             config,
         })
     }
@@ -432,7 +449,7 @@ impl Summarizer {
         let noise = &analysis.noise;
         let headline = noise.headline.filter(|_| config.detect_headline);
         let candidates = choose_candidates(noise, headline, document, config.noise.threshold);
-        let tfidf = TfIdf::new(document, &candidates);
+        let tfidf = TfIdf::with_corpus(document, &candidates, self.idf.as_deref());
         let features = score::feature_matrix(
             &ScoringInput {
                 document,

@@ -76,7 +76,7 @@ struct Brief {
 pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let config = args.options.config()?;
     let budget = args.options.budget();
-    let summarizer = Summarizer::builder().config(config).budget(budget).build()?;
+    let summarizer = args.options.summarizer(config, budget)?.build()?;
     let records = read_records(&args.data)?;
     let mut systems = vec![System::Nutgraf];
     if args.baseline == Some(Baseline::Lead) {

@@ -3,6 +3,7 @@
 mod batch;
 mod dataset;
 mod eval;
+mod idf;
 mod input;
 mod options;
 mod tune;
@@ -12,7 +13,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use nutgraf::Summarizer;
 use nutgraf::render::{Format, render};
 
 use input::{Source, read_text};
@@ -57,6 +57,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Search a grid of scoring configurations on dev data and rank them by ROUGE.
     Tune(tune::TuneArgs),
+    /// Term weights from a corpus: `nutgraf idf build corpus.jsonl > idf.bin`, then `--idf idf.bin`.
+    Idf(idf::IdfArgs),
 }
 
 #[derive(Args, Debug)]
@@ -118,6 +120,7 @@ fn main() -> ExitCode {
         Some(Command::Split(args)) => run_split(args),
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Tune(args)) => tune::run(args),
+        Some(Command::Idf(args)) => idf::run(args),
         None => run_summarize(cli.summarize),
     };
     match result {
@@ -141,8 +144,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         io::stdout().lock().write_all(config.to_toml_string().as_bytes())?;
         return Ok(EXIT_OK);
     }
-    let summarizer =
-        Summarizer::builder().config(config).budget(args.options.budget()).explain(args.explain).build()?;
+    let summarizer = args.options.summarizer(config, args.options.budget())?.explain(args.explain).build()?;
     let sources: Vec<Source> = if args.files.is_empty() {
         vec![Source::Stdin]
     } else {

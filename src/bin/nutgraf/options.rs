@@ -1,10 +1,11 @@
 //! The options that shape a brief, shared by summarizing, `eval` and `tune`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
-use nutgraf::{Budget, Config, Language, Preset};
+use nutgraf::{Budget, Config, CorpusIdf, Language, Preset, Summarizer, SummarizerBuilder};
 
 #[derive(Args, Debug, Clone)]
 #[group(id = "summary-options")]
@@ -35,6 +36,10 @@ pub struct SummaryOptions {
     /// Configuration file (TOML, or JSON if it ends in .json); unset fields come from the preset.
     #[arg(long, short = 'c', value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Term weights (IDF) from a corpus table made by `nutgraf idf build`, instead of from each text's
+    /// own sentences.
+    #[arg(long, value_name = "FILE")]
+    pub idf: Option<PathBuf>,
 }
 
 impl SummaryOptions {
@@ -57,6 +62,18 @@ impl SummaryOptions {
             config.language = language;
         }
         Ok(config)
+    }
+
+    /// A builder of the summarizer these options describe, with `budget` (and `--idf`, if given).
+    pub fn summarizer(&self, config: Config, budget: Budget) -> anyhow::Result<SummarizerBuilder> {
+        let mut builder = Summarizer::builder().config(config).budget(budget);
+        if let Some(path) = &self.idf {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("{}: cannot read the IDF table", path.display()))?;
+            let table = CorpusIdf::from_bytes(&bytes).with_context(|| format!("{}", path.display()))?;
+            builder = builder.idf(Arc::new(table));
+        }
+        Ok(builder)
     }
 
     /// The length budget these options select.

@@ -124,7 +124,7 @@ struct Trial {
 pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
     let base = args.options.config()?;
     let budget = args.options.budget();
-    let summarizer = Summarizer::builder().config(base.clone()).budget(budget).build()?;
+    let summarizer = args.options.summarizer(base.clone(), budget)?.build()?;
     let grid_text = match &args.grid {
         Some(path) => {
             std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the grid", path.display()))?
