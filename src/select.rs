@@ -74,9 +74,17 @@ impl Budget {
         }
     }
 
-    /// The size limit of a budget counted in words, characters or bytes, with what a line break between
+    /// The size limit of a budget counted in words, characters or bytes, with what the line break between
     /// two sentences costs in its unit; `None` for budgets counted in sentences.
-    pub(crate) fn size_limit(&self) -> Option<(usize, usize)> {
+    ///
+    /// ```
+    /// use nutgraf::Budget;
+    ///
+    /// assert_eq!(Budget::Words(60).size_limit(), Some((60, 0)));
+    /// assert_eq!(Budget::Chars(280).size_limit(), Some((280, 1)));
+    /// assert_eq!(Budget::Sentences(3).size_limit(), None);
+    /// ```
+    pub fn size_limit(&self) -> Option<(usize, usize)> {
         match *self {
             Budget::Words(w) => Some((w, 0)),
             Budget::Chars(n) | Budget::Bytes(n) => Some((n, 1)),
@@ -84,9 +92,19 @@ impl Budget {
         }
     }
 
-    /// The size of one sentence in the budget's unit: `words` for a word budget, the characters or bytes
-    /// of the sentence as the brief prints it for the others (0 for budgets counted in sentences).
-    pub(crate) fn size_of(&self, text: &str, words: usize) -> usize {
+    /// The size of one sentence in the budget's unit: `words` (its word count, as
+    /// [`AnalyzedDocument::word_count`](crate::AnalyzedDocument::word_count) gives it) for a word budget,
+    /// the characters or bytes of `text` as the brief prints it (line breaks folded) for the others, 0
+    /// for budgets counted in sentences.
+    ///
+    /// ```
+    /// use nutgraf::Budget;
+    ///
+    /// assert_eq!(Budget::Chars(280).size_of("Grüße aus\n Köln.", 3), 15);
+    /// assert_eq!(Budget::Bytes(280).size_of("Grüße aus\n Köln.", 3), 18);
+    /// assert_eq!(Budget::Words(60).size_of("Grüße aus\n Köln.", 3), 3);
+    /// ```
+    pub fn size_of(&self, text: &str, words: usize) -> usize {
         match *self {
             Budget::Words(_) => words,
             Budget::Chars(_) => crate::summarizer::fold_lines(text).chars().count(),

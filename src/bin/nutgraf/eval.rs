@@ -139,27 +139,25 @@ fn write_brief(summarizer: &Summarizer, scorer: &RougeScorer, record: &Record, s
 
 /// LEAD-N: the first sentences of nutgraf's split in order, skipping a detected headline, under the
 /// summarizer's budget with the selector's rules (a ratio of all the sentences; whole sentences that
-/// fit a word budget, skipping any that would overflow it).
+/// fit a word, character or byte budget, skipping any that would overflow it).
 fn lead(summarizer: &Summarizer, text: &str) -> Summary {
     let analysis = summarizer.analyze(text);
     let total = analysis.sentences.len();
     let budget = summarizer.budget();
     let limit = budget.sentence_limit(total);
-    let word_limit = match budget {
-        Budget::Words(words) => words,
-        _ => usize::MAX,
-    };
-    let mut words = 0usize;
+    let (size_limit, separator) = budget.size_limit().unwrap_or((usize::MAX, 0));
+    let mut size = 0usize;
     let mut sentences = Vec::new();
-    for index in 0..total {
+    for (index, span) in analysis.sentences.iter().enumerate() {
         if sentences.len() >= limit {
             break;
         }
-        let sentence_words = analysis.document.word_count(index);
-        if Some(index) == analysis.noise.headline || words.saturating_add(sentence_words) > word_limit {
+        let cost = budget.size_of(span.text(text), analysis.document.word_count(index))
+            + if sentences.is_empty() { 0 } else { separator };
+        if Some(index) == analysis.noise.headline || size.saturating_add(cost) > size_limit {
             continue;
         }
-        words += sentence_words;
+        size += cost;
         sentences.push(index);
     }
     Summary::from_sentences(text, &analysis.sentences, sentences)
