@@ -8,8 +8,11 @@
 //! is indexed under all its terms but a set U with ‖b_U‖ / ‖b‖ ≤ threshold, a candidate that shares no
 //! indexed term with b cannot have a cosine above the threshold with it. The terms left out are the most
 //! common ones (highest document frequency), which carry little weight and would make the longest
-//! posting lists. Every pair that survives is compared with [`TfIdf::cosine`], the very number the
-//! pairwise check computes, so the answers are bit for bit those of comparing with every chosen sentence.
+//! posting lists. The index also keeps each indexed weight, so the dot product over the indexed terms
+//! is summed up from the posting lists, and only a chosen row whose sum plus ‖b_U‖ could exceed the
+//! threshold is compared with [`TfIdf::cosine`], the very number the pairwise check computes. Up to
+//! [`MAX_TERM_POSTINGS`] chosen rows per term the answers are bit for bit those of comparing with every
+//! chosen sentence.
 
 use crate::score::tfidf::TfIdf;
 
@@ -25,23 +28,44 @@ pub(crate) trait RedundancyCheck {
 /// cosine is just above the threshold is never pruned.
 const BOUND_MARGIN: f64 = 0.999;
 
+/// The share of the threshold that a row's terms left out of the index may make up.
+const PREFIX_SHARE: f64 = 0.5;
+
+/// Slack on the accumulated upper bound of a cosine, for rounding: the sum over shared indexed terms is
+/// added up in another order than [`TfIdf::cosine`] adds it.
+const ACCUMULATION_SLACK: f64 = 1e-9;
+
+/// Chosen rows listed under one term at most. Past this many, a term that common in the brief says
+/// little about redundancy (as with `graph.max_term_sentences`), and longer lists would make a large
+/// budget quadratic again. Briefs of up to this many sentences are exactly those of the pairwise check.
+pub(crate) const MAX_TERM_POSTINGS: usize = 100;
+
 /// The chosen rows, indexed by their rarer terms. Cost per candidate: its terms' posting lists, which hold
-/// only the chosen rows whose weight on that term matters.
+/// only the chosen rows whose weight on that term matters, at most [`MAX_TERM_POSTINGS`] each.
 pub(crate) struct CosineIndex<'a> {
     tfidf: &'a TfIdf,
     threshold: f64,
-    /// For each term id, the chosen rows indexed under it.
-    postings: Vec<Vec<u32>>,
-    /// For each row, the last query that compared it, so a row sharing several terms is compared once.
-    compared_in: Vec<usize>,
-    query: usize,
+    /// For each term id, the chosen rows indexed under it and their unit-vector weight on it.
+    postings: Vec<Vec<(u32, f64)>>,
+    /// For each chosen row, the norm of the part of its unit vector that the prefix filter leaves out.
+    unindexed_norm: Vec<f64>,
+    /// Per row, the dot product accumulated for the current candidate; `touched` lists the rows to reset.
+    accumulated: Vec<f64>,
+    touched: Vec<u32>,
 }
 
 impl<'a> CosineIndex<'a> {
     /// A check of cosines above `threshold` among the rows of `tfidf`; a threshold of 1 or more turns it
     /// off, as [`Config::redundancy`](crate::Config::redundancy) documents.
     pub(crate) fn new(tfidf: &'a TfIdf, threshold: f64) -> Self {
-        CosineIndex { tfidf, threshold, postings: Vec::new(), compared_in: Vec::new(), query: 0 }
+        CosineIndex {
+            tfidf,
+            threshold,
+            postings: Vec::new(),
+            unindexed_norm: Vec::new(),
+            accumulated: Vec::new(),
+            touched: Vec::new(),
+        }
     }
 
     fn enabled(&self) -> bool {
@@ -51,26 +75,33 @@ impl<'a> CosineIndex<'a> {
 
 impl RedundancyCheck for CosineIndex<'_> {
     fn is_redundant(&mut self, row: usize) -> bool {
-        if !self.enabled() {
+        let norm = self.tfidf.norm(row);
+        if !self.enabled() || norm == 0.0 {
             return false;
         }
-        self.query += 1;
-        let (terms, _) = self.tfidf.vectors().row(row);
-        for &term in terms {
+        let (terms, weights) = self.tfidf.vectors().row(row);
+        for (&term, &weight) in terms.iter().zip(weights) {
             let Some(chosen) = self.postings.get(term as usize) else { continue };
-            for &other in chosen {
-                let other = other as usize;
-                let Some(last) = self.compared_in.get_mut(other) else { continue };
-                if *last == self.query {
-                    continue;
+            let share = weight / norm;
+            for &(other, other_share) in chosen {
+                let Some(sum) = self.accumulated.get_mut(other as usize) else { continue };
+                if *sum == 0.0 {
+                    self.touched.push(other);
                 }
-                *last = self.query;
-                if self.tfidf.cosine(other, row) > self.threshold {
-                    return true;
-                }
+                *sum += share * other_share;
             }
         }
-        false
+        let mut redundant = false;
+        for &other in &self.touched {
+            let other = other as usize;
+            let bound = self.accumulated[other] + self.unindexed_norm[other] + ACCUMULATION_SLACK;
+            if !redundant && bound > self.threshold && self.tfidf.cosine(other, row) > self.threshold {
+                redundant = true;
+            }
+            self.accumulated[other] = 0.0;
+        }
+        self.touched.clear();
+        redundant
     }
 
     fn choose(&mut self, row: usize) {
@@ -80,8 +111,9 @@ impl RedundancyCheck for CosineIndex<'_> {
             return;
         }
         let Ok(row_id) = u32::try_from(row) else { return };
-        if self.compared_in.len() <= row {
-            self.compared_in.resize(row + 1, 0);
+        if self.accumulated.len() <= row {
+            self.accumulated.resize(row + 1, 0.0);
+            self.unindexed_norm.resize(row + 1, 0.0);
         }
         let (terms, weights) = self.tfidf.vectors().row(row);
         let mut by_frequency: Vec<(u32, u32, f64)> = terms
@@ -91,19 +123,28 @@ impl RedundancyCheck for CosineIndex<'_> {
             .collect();
         // Most common first; ties by term id, so the index does not depend on anything but the row.
         by_frequency.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let allowed = (self.threshold * BOUND_MARGIN).powi(2);
+        // Leaving out terms up to half the threshold, not all of it: the bound a pair must pass to be
+        // compared exactly is then at least half the threshold, so few pairs are, at the cost of longer
+        // posting lists (which the cap bounds).
+        let allowed = (self.threshold * BOUND_MARGIN * PREFIX_SHARE).powi(2);
         let mut left_out = 0.0;
         for (_, term, share) in by_frequency {
-            if left_out + share * share <= allowed {
-                left_out += share * share;
-                continue;
-            }
             let term = term as usize;
             if self.postings.len() <= term {
                 self.postings.resize_with(term + 1, Vec::new);
             }
-            self.postings[term].push(row_id);
+            if left_out + share * share <= allowed {
+                left_out += share * share;
+                continue;
+            }
+            // A full list leaves the term out of the row's index and out of its bound: past the cap the
+            // check is approximate, and counting the term in the bound would send every pair to the
+            // exact comparison.
+            if self.postings[term].len() < MAX_TERM_POSTINGS {
+                self.postings[term].push((row_id, share));
+            }
         }
+        self.unindexed_norm[row] = f64::sqrt(left_out);
     }
 }
 
