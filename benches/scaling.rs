@@ -1,7 +1,9 @@
 //! How time and memory grow with document length: documents of about 1k, 10k and 100k sentences (see
 //! `common::long_document`), summarized by the library (median of `--reps`, default 3) and by the
 //! release binary as a whole process under `/usr/bin/time -v` (median wall time, peak memory), with the
-//! exponent k of a least-squares fit of time ~ n^k.
+//! exponent k of a least-squares fit of time ~ n^k. A second table does the same for large budgets
+//! (`--ratio 0.3`, `--ratio 1`, `--words` a tenth of the document's words), whose redundancy check must
+//! not make them quadratic.
 //!
 //! `cargo bench --bench scaling`; options after `--`: `--reps N`, `--sizes 1000,10000,100000`,
 //! `--keep DIR` (leave the generated documents there).
@@ -14,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use nutgraf::{Analyzer, Config, Language, NoiseDetector, Preset, SimilarityGraph, Summarizer};
+use nutgraf::{Analyzer, Budget, Config, Language, NoiseDetector, Preset, SimilarityGraph, Summarizer};
 
 struct Options {
     reps: usize,
@@ -59,10 +61,15 @@ fn time<T>(reps: usize, mut f: impl FnMut() -> T) -> f64 {
 
 /// Wall seconds and peak resident memory (KiB) of one run of the binary, from `/usr/bin/time -v`.
 fn process_run(binary: &str, preset: &str, file: &Path) -> Option<(f64, u64)> {
+    process_run_with(binary, &["--preset", preset], file)
+}
+
+/// [`process_run`] with any arguments before the file.
+fn process_run_with(binary: &str, args: &[&str], file: &Path) -> Option<(f64, u64)> {
     let output = Command::new("/usr/bin/time")
         .arg("-v")
         .arg(binary)
-        .args(["--preset", preset])
+        .args(args)
         .arg(file)
         .stdout(std::process::Stdio::null())
         .output()
@@ -128,6 +135,7 @@ fn main() {
     let mut library_points = Vec::new();
     let mut process_points = Vec::new();
     let mut rest_points = Vec::new();
+    let mut large_budget_rows = Vec::new();
     for &size in &options.sizes {
         let text = common::long_document(size, &splitter);
         let file = dir.join(format!("long-{size}.txt"));
@@ -139,20 +147,20 @@ fn main() {
         let analyze_s = time(options.reps, || analyzer.analyze(&text, &sentences));
         let noise_s = time(options.reps, || noise.detect(&text, &sentences, &document));
         let analysis = general.analyze(&text);
-        let scoring = general.score(&analysis, &general_config);
+        let scoring = general.score(&analysis, &general_config).expect("the general preset scores");
         let graph_s = time(options.reps, || {
             SimilarityGraph::build(
                 &document,
-                &scoring.candidates,
-                &scoring.tfidf,
+                scoring.candidates(),
+                scoring.tfidf(),
                 general_config.similarity,
                 &general_config.graph,
             )
         });
         let edges = SimilarityGraph::build(
             &document,
-            &scoring.candidates,
-            &scoring.tfidf,
+            scoring.candidates(),
+            scoring.tfidf(),
             general_config.similarity,
             &general_config.graph,
         )
@@ -187,6 +195,18 @@ fn main() {
             peak_kib as f64 / 1024.0,
             general_peak_kib as f64 / 1024.0
         );
+        let word_budget = (0..analysis.document.len()).map(|i| analysis.document.word_count(i)).sum::<usize>() / 10;
+        let ratio_03_s = time(options.reps, || news.summarize_with_budget(&text, Budget::Ratio(0.3)));
+        let ratio_1_s = time(options.reps, || news.summarize_with_budget(&text, Budget::Ratio(1.0)));
+        let words_s = time(options.reps, || news.summarize_with_budget(&text, Budget::Words(word_budget.max(1))));
+        let ratio_1_process = if has_time {
+            let runs: Vec<(f64, u64)> =
+                (0..options.reps).filter_map(|_| process_run_with(binary, &["--ratio", "1"], &file)).collect();
+            (median(runs.iter().map(|r| r.0).collect()), runs.iter().map(|r| r.1).max().unwrap_or(0))
+        } else {
+            (0.0, 0)
+        };
+        large_budget_rows.push((sentences.len(), word_budget, ratio_03_s, ratio_1_s, words_s, ratio_1_process));
         library_points.push((n, library_s));
         process_points.push((n, process_s));
         rest_points.push((n, (library_s - split_s - noise_s).max(1e-9)));
@@ -198,6 +218,26 @@ fn main() {
             exponent(&process_points),
             exponent(&rest_points)
         );
+    }
+    println!(
+        "\n{:>9} {:>10} {:>11} {:>11} {:>10} {:>14} {:>14}",
+        "sentences", "words W", "ratio .3 s", "ratio 1 s", "words W s", "ratio 1 proc s", "ratio 1 MiB"
+    );
+    for (sentences, word_budget, ratio_03_s, ratio_1_s, words_s, (process_s, peak_kib)) in &large_budget_rows {
+        println!(
+            "{:>9} {:>10} {:>11.3} {:>11.3} {:>10.3} {:>14.3} {:>14.1}",
+            sentences,
+            word_budget,
+            ratio_03_s,
+            ratio_1_s,
+            words_s,
+            process_s,
+            *peak_kib as f64 / 1024.0
+        );
+    }
+    if large_budget_rows.len() >= 2 {
+        let points: Vec<(f64, f64)> = large_budget_rows.iter().map(|r| (r.0 as f64, r.3)).collect();
+        println!("fitted exponent k of the library's --ratio 1 time: {:.2}", exponent(&points));
     }
     if !has_time {
         println!("(no /usr/bin/time: process times are wall clock, peak memory not measured)");

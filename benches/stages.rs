@@ -29,8 +29,8 @@ fn stages(c: &mut Criterion, name: &str, text: &str) {
     let document = analyzer.analyze(text, &sentences);
     let news_config = news.config().clone();
     let analysis = news.analyze(text);
-    let scoring = news.score(&analysis, &news_config);
-    let candidates = &scoring.candidates;
+    let scoring = news.score(&analysis, &news_config).expect("the news preset scores");
+    let candidates = scoring.candidates();
 
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -47,7 +47,7 @@ fn stages(c: &mut Criterion, name: &str, text: &str) {
             SimilarityGraph::build(
                 black_box(&document),
                 candidates,
-                &scoring.tfidf,
+                scoring.tfidf(),
                 news_config.similarity,
                 &news_config.graph,
             )
@@ -58,7 +58,7 @@ fn stages(c: &mut Criterion, name: &str, text: &str) {
             let graph = SimilarityGraph::build(
                 black_box(&document),
                 candidates,
-                &scoring.tfidf,
+                scoring.tfidf(),
                 Similarity::WordOverlap,
                 &general_config.graph,
             );

@@ -25,6 +25,7 @@ use crate::language::Language;
 /// A named starting point for [`Config`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Preset {
     /// Briefs of news articles: the lead matters, sentences that the rest of the article elaborates on
     /// win. The default.
@@ -71,6 +72,7 @@ impl FromStr for Preset {
 /// How two sentences' similarity is measured for the graph.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Similarity {
     /// Cosine of the sentences' TF-IDF vectors.
     #[default]
@@ -116,6 +118,7 @@ impl FromStr for Similarity {
 /// its weight (a weighted sum in log space); a weight of 0 switches a feature off.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Weights {
     /// TextRank: PageRank over the similarity graph.
     pub textrank: f64,
@@ -146,6 +149,7 @@ impl Default for Weights {
 /// The sentence-length prior: flat between `min_words` and `max_words`, falling off outside.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LengthPrior {
     /// Sentences shorter than this are penalised by `(words / min_words) ^ weights.short`.
     pub min_words: f64,
@@ -162,6 +166,7 @@ impl Default for LengthPrior {
 /// PageRank settings for TextRank.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TextRankConfig {
     /// Damping factor (probability of following an edge).
     pub damping: f64,
@@ -182,6 +187,7 @@ impl Default for TextRankConfig {
 /// How the similarity graph is built.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct GraphConfig {
     /// Edges weaker than this are dropped.
     pub min_similarity: f64,
@@ -203,6 +209,7 @@ impl Default for GraphConfig {
 /// Boilerplate handling for scraped text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NoiseConfig {
     /// Sentences whose boilerplate likelihood reaches this are never chosen; 1.0 or more keeps them all.
     pub threshold: f64,
@@ -217,6 +224,7 @@ impl Default for NoiseConfig {
 /// Everything that shapes the score and the choice of sentences.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Config {
     /// The language of the text.
     pub language: Language,
@@ -304,7 +312,8 @@ impl Config {
         }
     }
 
-    /// Reads a TOML config; fields it leaves out come from `base`.
+    /// Reads a TOML config; fields it leaves out come from `base`. (Feature `toml`, on by default.)
+    #[cfg(feature = "toml")]
     pub fn from_toml_str(text: &str, base: Preset) -> Result<Config> {
         let value: toml::Value = toml::from_str(text).map_err(|e| Error::ConfigSyntax(e.to_string()))?;
         let json = serde_json::to_value(value).map_err(|e| Error::ConfigSyntax(e.to_string()))?;
@@ -331,7 +340,8 @@ impl Config {
         Ok(config)
     }
 
-    /// The config as TOML, as `--print-config` shows it.
+    /// The config as TOML, as `--print-config` shows it. (Feature `toml`, on by default.)
+    #[cfg(feature = "toml")]
     pub fn to_toml_string(&self) -> String {
         toml::to_string_pretty(self).unwrap_or_default()
     }
@@ -402,6 +412,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "toml")]
     fn presets_validate_and_round_trip_through_toml() {
         for preset in Preset::ALL {
             let config = Config::preset(preset);
@@ -413,7 +424,7 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_rejected() {
-        let err = Config::from_toml_str("simlarity = \"bm25\"", Preset::News).unwrap_err();
+        let err = Config::from_json_str(r#"{"simlarity": "bm25"}"#, Preset::News).unwrap_err();
         assert!(err.to_string().contains("simlarity"), "{err}");
     }
 

@@ -24,6 +24,15 @@ pub enum Error {
     /// An unknown preset name.
     #[error("unknown preset {0:?} (try one of: news, general)")]
     UnknownPreset(String),
+    /// A [`Config`](crate::Config) or a [`CorpusIdf`](crate::CorpusIdf) for another language than the
+    /// [`Summarizer`](crate::Summarizer)'s, whose splitter, stop words and stemmer analyze the text.
+    #[error("a configuration or IDF table for {config}, but the summarizer analyzes {summarizer}")]
+    LanguageMismatch {
+        /// The summarizer's language.
+        summarizer: crate::Language,
+        /// The configuration's or the table's.
+        config: crate::Language,
+    },
 }
 
 /// The library's result type.

@@ -29,6 +29,7 @@ use crate::error::Error;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[allow(missing_docs)] // the variant names are the documentation
+#[non_exhaustive]
 pub enum Language {
     Arabic,
     Danish,

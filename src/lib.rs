@@ -34,11 +34,14 @@
 #![forbid(unsafe_code)]
 
 mod analyze;
+mod chunk;
 mod config;
 mod error;
 pub mod eval;
+mod idf;
 mod language;
 mod noise;
+mod redundancy;
 pub mod render;
 mod score;
 mod segment;
@@ -50,6 +53,7 @@ mod summarizer;
 pub use analyze::{AnalyzedDocument, Analyzer, TermId, Vocabulary};
 pub use config::{Config, GraphConfig, LengthPrior, NoiseConfig, Preset, Similarity, TextRankConfig, Weights};
 pub use error::{Error, Result};
+pub use idf::{CorpusIdf, CorpusIdfBuilder};
 pub use language::Language;
 pub use noise::{NoiseDetector, NoiseReport};
 pub use score::{Feature, graph::SimilarityGraph, textrank::pagerank, tfidf::TfIdf};

@@ -10,6 +10,7 @@
 //! # Ok::<(), nutgraf::Error>(())
 //! ```
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -18,11 +19,13 @@ use serde::{Deserialize, Serialize};
 pub mod html;
 
 use crate::error::Error;
+use crate::score::Feature;
 use crate::summarizer::{Summary, fold_lines};
 
 /// An output format.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Format {
     /// One sentence per line, line breaks inside a sentence folded to spaces.
     #[default]
@@ -62,6 +65,20 @@ impl FromStr for Format {
 }
 
 /// The summary in `format`, ending in a newline unless it is empty text or Markdown.
+///
+/// A summary made with [`explain`](crate::SummarizerBuilder::explain) carries its features: JSON has them
+/// per sentence (`features`) and for the whole brief (`weights`); text and Markdown end with a table of
+/// them, one row per sentence of the brief, in its order.
+///
+/// ```
+/// use nutgraf::render::{Format, render};
+///
+/// let summarizer = nutgraf::Summarizer::builder().explain(true).build()?;
+/// let text = render(&summarizer.summarize("Cats purr. Dogs bark loudly."), Format::Text);
+/// assert!(text.starts_with("Cats purr.\nDogs bark loudly.\n\n"));
+/// assert!(text.lines().any(|line| line.starts_with("weight ")), "{text}");
+/// # Ok::<(), nutgraf::Error>(())
+/// ```
 pub fn render(summary: &Summary, format: Format) -> String {
     let mut out = String::new();
     match format {
@@ -84,5 +101,42 @@ pub fn render(summary: &Summary, format: Format) -> String {
             out.push('\n');
         }
     }
+    if let (Some(weights), Format::Text | Format::Markdown) = (&summary.weights, format) {
+        out.push_str(&feature_table(summary, weights, format == Format::Markdown));
+    }
     out
+}
+
+/// The features of the brief's sentences and the weights, one column per feature, after a blank line.
+fn feature_table(summary: &Summary, weights: &BTreeMap<Feature, f64>, markdown: bool) -> String {
+    let mut rows: Vec<(String, Vec<f64>)> =
+        vec![("weight".to_string(), Feature::ALL.iter().map(|f| weights.get(f).copied().unwrap_or(0.0)).collect())];
+    for (k, sentence) in summary.sentences.iter().enumerate() {
+        let values = Feature::ALL
+            .iter()
+            .map(|f| sentence.features.as_ref().and_then(|features| features.get(f)).copied().unwrap_or(0.0))
+            .collect();
+        rows.push((format!("{} (#{})", k + 1, sentence.index), values));
+    }
+    let names: Vec<String> = Feature::ALL.iter().map(|f| format!("{f:?}").to_lowercase()).collect();
+    let label_width = rows.iter().map(|(label, _)| label.len()).max().unwrap_or(0).max("sentence".len());
+    let mut table = String::from("\n");
+    let line = |label: &str, cells: &[String]| {
+        if markdown {
+            format!("| {label} | {} |\n", cells.join(" | "))
+        } else {
+            let cells: Vec<String> = cells.iter().map(|c| format!("{c:>9}")).collect();
+            format!("{label:<label_width$} {}\n", cells.join(" "))
+        }
+    };
+    table.push_str(&line("sentence", &names));
+    if markdown {
+        table.push_str(&format!("|---|{}\n", "---:|".repeat(names.len())));
+    }
+    for (label, values) in rows {
+        // Adding 0.0 turns -0.0 (ln 1 negated) into 0.0, which prints without a sign.
+        let cells: Vec<String> = values.iter().map(|v| format!("{:.3}", v + 0.0)).collect();
+        table.push_str(&line(&label, &cells));
+    }
+    table
 }

@@ -1,14 +1,20 @@
 //! The [`Summarizer`]: composes the stages, and the [`Summary`] it returns.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::{AnalyzedDocument, Analyzer};
+use crate::chunk;
 use crate::config::{Config, Preset};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::idf::CorpusIdf;
 use crate::language::Language;
 use crate::noise::{NoiseDetector, NoiseReport};
-use crate::score::{self, ScoringInput, tfidf::TfIdf};
+use crate::redundancy::CosineIndex;
+use crate::score::{self, Feature, ScoringInput, tfidf::TfIdf};
 use crate::segment::{Sentence, SentenceSplitter};
 use crate::select::{self, Budget, Candidate};
 
@@ -34,6 +40,8 @@ pub struct Summarizer {
     splitter: SentenceSplitter,
     analyzer: Analyzer,
     noise: NoiseDetector,
+    explain: bool,
+    idf: Option<Arc<CorpusIdf>>,
 }
 
 /// Configures a [`Summarizer`].
@@ -56,6 +64,8 @@ pub struct SummarizerBuilder {
     preset: Preset,
     language: Option<Language>,
     budget: Budget,
+    explain: bool,
+    idf: Option<Arc<CorpusIdf>>,
 }
 
 impl SummarizerBuilder {
@@ -83,6 +93,30 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Whether each brief carries the features of its sentences and the weights that made their scores
+    /// ([`SummarySentence::features`], [`Summary::weights`]); default: no.
+    ///
+    /// ```
+    /// use nutgraf::{Feature, Summarizer};
+    ///
+    /// let summary = Summarizer::builder().explain(true).build()?.summarize("Cats purr. Dogs bark loudly.");
+    /// let features = summary.sentences[0].features.as_ref().unwrap();
+    /// assert!(features.contains_key(&Feature::TextRank));
+    /// assert_eq!(summary.weights.as_ref().unwrap()[&Feature::Position], 1.5);
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
+    }
+
+    /// Takes term weights (IDF) from a corpus instead of from each document's own sentences. The table
+    /// must be for the summarizer's language (checked by [`build`](Self::build)); see [`CorpusIdf`].
+    pub fn idf(mut self, idf: Arc<CorpusIdf>) -> Self {
+        self.idf = Some(idf);
+        self
+    }
+
     /// Builds the summarizer, checking the configuration and the budget.
     pub fn build(self) -> Result<Summarizer> {
         let mut config = self.config.unwrap_or_else(|| Config::preset(self.preset));
@@ -91,11 +125,18 @@ impl SummarizerBuilder {
         }
         config.validate()?;
         self.budget.validate()?;
+        if let Some(idf) = &self.idf
+            && idf.language() != config.language
+        {
+            return Err(Error::LanguageMismatch { summarizer: config.language, config: idf.language() });
+        }
         Ok(Summarizer {
             splitter: SentenceSplitter::new(config.language),
             analyzer: Analyzer::new(config.language),
             noise: NoiseDetector::new(config.language),
             budget: self.budget,
+            explain: self.explain,
+            idf: self.idf,
             config,
         })
     }
@@ -112,11 +153,17 @@ impl SummarizerBuilder {
 /// # Ok::<(), nutgraf::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// The chosen sentences, in the order they appear in the input.
     pub sentences: Vec<SummarySentence>,
-    /// How many sentences the input had.
+    /// How many sentences the input had (after the cut of [`Summarizer::summarize`]'s fallback for text
+    /// that has no sentence small enough for a word, character or byte budget, the pieces it made).
     pub total_sentences: usize,
+    /// With [`SummarizerBuilder::explain`]: each feature's weight. A sentence's log-score is the sum of
+    /// its [`features`](SummarySentence::features) times these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<BTreeMap<Feature, f64>>,
 }
 
 impl Summary {
@@ -140,6 +187,55 @@ impl Summary {
         use unicode_segmentation::UnicodeSegmentation;
         self.sentences.iter().map(|s| s.text.unicode_words().count()).sum()
     }
+
+    /// A brief of the sentences `chosen` (indices into `sentences`, the split of `text`), each with score
+    /// 1.0: for baselines such as LEAD-N. Indices outside `sentences` are skipped.
+    ///
+    /// ```
+    /// use nutgraf::{Language, SentenceSplitter, Summary};
+    ///
+    /// let text = "First things first. Then the rest. And the end.";
+    /// let sentences = SentenceSplitter::new(Language::English).split(text);
+    /// let lead = Summary::from_sentences(text, &sentences, [0, 1]);
+    /// assert_eq!(lead.to_text(), "First things first.\nThen the rest.");
+    /// assert_eq!(lead.total_sentences, 3);
+    /// ```
+    pub fn from_sentences(text: &str, sentences: &[Sentence], chosen: impl IntoIterator<Item = usize>) -> Summary {
+        let sentences_chosen = chosen
+            .into_iter()
+            .filter_map(|index| {
+                sentences.get(index).map(|span| SummarySentence {
+                    index,
+                    start: span.start,
+                    end: span.end,
+                    score: 1.0,
+                    text: span.text(text).to_string(),
+                    features: None,
+                })
+            })
+            .collect();
+        Summary { sentences: sentences_chosen, total_sentences: sentences.len(), weights: None }
+    }
+
+    /// Number of characters of [`to_text`](Self::to_text), as [`Budget::Chars`] counts them.
+    ///
+    /// ```
+    /// use nutgraf::{Budget, Summarizer};
+    ///
+    /// let text = "Grüße aus Köln. Es regnet heute den ganzen Tag. Morgen scheint die Sonne wieder.";
+    /// let summary = Summarizer::builder().budget(Budget::Chars(50)).build()?.summarize(text);
+    /// assert!(!summary.sentences.is_empty() && summary.char_count() <= 50);
+    /// assert!(summary.byte_count() > summary.char_count());
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn char_count(&self) -> usize {
+        self.to_text().chars().count()
+    }
+
+    /// Number of bytes of [`to_text`](Self::to_text), as [`Budget::Bytes`] counts them.
+    pub fn byte_count(&self) -> usize {
+        self.to_text().len()
+    }
 }
 
 /// Replaces every run of whitespace that contains a line break with one space.
@@ -152,6 +248,7 @@ pub(crate) fn fold_lines(text: &str) -> String {
 
 /// One sentence of a [`Summary`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SummarySentence {
     /// Index of the sentence among all sentences of the input (0-based).
     pub index: usize,
@@ -159,10 +256,15 @@ pub struct SummarySentence {
     pub start: usize,
     /// Byte offset one past its end: `text == input[start..end]`.
     pub end: usize,
-    /// Relative score: 1.0 for the best candidate of the document, lower for the others.
+    /// Relative score: 1.0 for the best candidate of the document, lower for the others (the ratio of
+    /// its score to the best one's, not a probability, and not comparable across documents).
     pub score: f64,
     /// The sentence, verbatim.
     pub text: String,
+    /// With [`SummarizerBuilder::explain`]: the sentence's features (logarithms of its factors; see
+    /// [`Feature`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub features: Option<BTreeMap<Feature, f64>>,
 }
 
 /// What the configuration-independent stages found in one document: sentences, terms, boilerplate.
@@ -180,12 +282,45 @@ pub struct Analysis {
 /// The candidates of one [`Analysis`] scored under one [`Config`].
 #[derive(Clone, Debug)]
 pub struct Scoring {
+    candidates: Vec<usize>,
+    tfidf: TfIdf,
+    /// m × k: row r is candidate r, column c is `Feature::ALL[c]`. Private, so that the matrix type is
+    /// not part of the API.
+    features: Array2<f64>,
+}
+
+impl Scoring {
     /// Indices of the sentences that may be chosen, ascending.
-    pub candidates: Vec<usize>,
-    /// TF-IDF vectors of the candidates (row k is `candidates[k]`).
-    pub tfidf: TfIdf,
-    /// The m × k feature matrix of the candidates (see [`Feature`](crate::Feature)).
-    pub features: Array2<f64>,
+    pub fn candidates(&self) -> &[usize] {
+        &self.candidates
+    }
+
+    /// TF-IDF vectors of the candidates (row r is `candidates()[r]`).
+    pub fn tfidf(&self) -> &TfIdf {
+        &self.tfidf
+    }
+
+    /// Feature `feature` of candidate row `row` (0 for a row that does not exist).
+    ///
+    /// ```
+    /// use nutgraf::{Feature, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let analysis = summarizer.analyze("Rates rose again on Tuesday. Stocks fell as rates rose.");
+    /// let scoring = summarizer.score(&analysis, summarizer.config())?;
+    /// assert_eq!(scoring.feature(0, Feature::Position), 0.0); // ln 1: the first candidate
+    /// assert_eq!(scoring.feature(1, Feature::Position), -(2f64.ln()));
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn feature(&self, row: usize, feature: Feature) -> f64 {
+        let column = Feature::ALL.iter().position(|&f| f == feature).unwrap_or(0);
+        self.features.get([row, column]).copied().unwrap_or(0.0)
+    }
+
+    /// All features of candidate row `row`, in [`Feature::ALL`] order.
+    pub fn features(&self, row: usize) -> BTreeMap<Feature, f64> {
+        Feature::ALL.iter().map(|&f| (f, self.feature(row, f))).collect()
+    }
 }
 
 impl Scoring {
@@ -199,9 +334,9 @@ impl Scoring {
     /// let summarizer = Summarizer::builder().build()?;
     /// let text = "Rates rose again on Tuesday. Stocks fell as rates rose. Lunch was served at noon.";
     /// let analysis = summarizer.analyze(text);
-    /// let scoring = summarizer.score(&analysis, summarizer.config());
+    /// let scoring = summarizer.score(&analysis, summarizer.config())?;
     /// let scores = scoring.relative_scores(summarizer.config());
-    /// assert_eq!(scores.len(), scoring.candidates.len());
+    /// assert_eq!(scores.len(), scoring.candidates().len());
     /// assert!(scores.iter().any(|&(_, score)| score == 1.0));
     /// assert!(scores.iter().all(|&(_, score)| (0.0..=1.0).contains(&score)));
     /// # Ok::<(), nutgraf::Error>(())
@@ -241,36 +376,74 @@ impl Summarizer {
     }
 
     /// Summarizes `text` within the summarizer's budget.
+    ///
+    /// When no sentence fits a word, character or byte budget, the ones without final punctuation (a
+    /// transcript's "sentences" are pieces of up to [`MAX_SENTENCE_BYTES`](crate::MAX_SENTENCE_BYTES)) are
+    /// cut into pieces that fit, at clause marks or word boundaries, and the text is summarized again:
+    /// the brief is then made of those pieces. Punctuated sentences are never cut.
+    ///
+    /// ```
+    /// use nutgraf::{Budget, Summarizer};
+    ///
+    /// let transcript = "so um we looked at the flood maps and the river keeps rising every spring ".repeat(40);
+    /// let summary = Summarizer::builder().budget(Budget::Words(20)).build()?.summarize(&transcript);
+    /// assert!(!summary.sentences.is_empty());
+    /// assert!(summary.word_count() <= 20);
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
     pub fn summarize(&self, text: &str) -> Summary {
-        self.summarize_with_budget(text, self.budget)
+        self.summarize_within(text, self.budget)
     }
 
-    /// Summarizes `text` within `budget`.
+    /// Summarizes `text` within `budget`, as [`summarize`](Self::summarize) does; an error for a budget
+    /// that [`Budget::validate`] rejects.
     ///
     /// ```
     /// use nutgraf::{Budget, Summarizer};
     ///
     /// let text = "One fact here. Another fact there. A third fact. A fourth one.";
-    /// let summary = Summarizer::builder().build()?.summarize_with_budget(text, Budget::Words(6));
-    /// assert!(summary.word_count() <= 6);
+    /// let summarizer = Summarizer::builder().build()?;
+    /// assert!(summarizer.summarize_with_budget(text, Budget::Words(6))?.word_count() <= 6);
+    /// assert!(summarizer.summarize_with_budget(text, Budget::Sentences(0)).is_err());
     /// # Ok::<(), nutgraf::Error>(())
     /// ```
-    pub fn summarize_with_budget(&self, text: &str, budget: Budget) -> Summary {
+    pub fn summarize_with_budget(&self, text: &str, budget: Budget) -> Result<Summary> {
+        budget.validate()?;
+        Ok(self.summarize_within(text, budget))
+    }
+
+    /// [`summarize_with_budget`](Self::summarize_with_budget) for a budget already validated.
+    fn summarize_within(&self, text: &str, budget: Budget) -> Summary {
         let analysis = self.analyze(text);
-        let scoring = self.score(&analysis, &self.config);
-        self.select(text, &analysis, &scoring, &self.config, budget)
+        let scoring = self.score_unchecked(&analysis, &self.config);
+        let summary = self.select_unchecked(text, &analysis, &scoring, &self.config, budget);
+        if !summary.sentences.is_empty() || scoring.candidates.is_empty() {
+            return summary;
+        }
+        match chunk::fit_to_budget(text, &analysis.sentences, budget) {
+            Some(pieces) => {
+                let analysis = self.analyze_sentences(text, pieces);
+                let scoring = self.score_unchecked(&analysis, &self.config);
+                self.select_unchecked(text, &analysis, &scoring, &self.config, budget)
+            }
+            None => summary,
+        }
     }
 
     /// Stages 1–3 (split, analyze, boilerplate), which do not depend on the scoring configuration.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let sentences = self.splitter.split(text);
+        self.analyze_sentences(text, self.splitter.split(text))
+    }
+
+    fn analyze_sentences(&self, text: &str, sentences: Vec<Sentence>) -> Analysis {
         let document = self.analyzer.analyze(text, &sentences);
         let noise = self.noise.detect(text, &sentences, &document);
         Analysis { sentences, document, noise }
     }
 
-    /// Scores an analysis under `config` (which must be for the summarizer's language): chooses the
-    /// candidates and computes their TF-IDF vectors and feature matrix.
+    /// Scores an analysis under `config`: chooses the candidates and computes their TF-IDF vectors and
+    /// feature matrix. An error if `config` does not validate or is for another language than the
+    /// summarizer's (whose splitter, stop words and stemmer made the analysis).
     ///
     /// ```
     /// use nutgraf::{Budget, Config, Preset, Summarizer};
@@ -280,18 +453,34 @@ impl Summarizer {
     /// let analysis = summarizer.analyze(text);
     /// for preset in Preset::ALL {
     ///     let config = Config::preset(preset);
-    ///     let scoring = summarizer.score(&analysis, &config);
-    ///     let brief = summarizer.select(text, &analysis, &scoring, &config, Budget::Sentences(1));
+    ///     let scoring = summarizer.score(&analysis, &config)?;
+    ///     let brief = summarizer.select(text, &analysis, &scoring, &config, Budget::Sentences(1))?;
     ///     assert_eq!(brief.sentences.len(), 1);
     /// }
+    /// let mut german = Config::preset(Preset::News);
+    /// german.language = nutgraf::Language::German;
+    /// assert!(summarizer.score(&analysis, &german).is_err());
     /// # Ok::<(), nutgraf::Error>(())
     /// ```
-    pub fn score(&self, analysis: &Analysis, config: &Config) -> Scoring {
+    pub fn score(&self, analysis: &Analysis, config: &Config) -> Result<Scoring> {
+        self.check(config)?;
+        Ok(self.score_unchecked(analysis, config))
+    }
+
+    /// A configuration this summarizer can score with.
+    fn check(&self, config: &Config) -> Result<()> {
+        if config.language != self.config.language {
+            return Err(Error::LanguageMismatch { summarizer: self.config.language, config: config.language });
+        }
+        config.validate()
+    }
+
+    fn score_unchecked(&self, analysis: &Analysis, config: &Config) -> Scoring {
         let document = &analysis.document;
         let noise = &analysis.noise;
         let headline = noise.headline.filter(|_| config.detect_headline);
         let candidates = choose_candidates(noise, headline, document, config.noise.threshold);
-        let tfidf = TfIdf::new(document, &candidates);
+        let tfidf = TfIdf::with_corpus(document, &candidates, self.idf.as_deref());
         let features = score::feature_matrix(
             &ScoringInput {
                 document,
@@ -305,8 +494,22 @@ impl Summarizer {
         Scoring { candidates, tfidf, features }
     }
 
-    /// Stage 4: combines the features with `config`'s weights and picks sentences under `budget`.
+    /// Stage 4: combines the features with `config`'s weights and picks sentences under `budget`. An error
+    /// for a budget or a configuration that [`score`](Self::score) would reject.
     pub fn select(
+        &self,
+        text: &str,
+        analysis: &Analysis,
+        scoring: &Scoring,
+        config: &Config,
+        budget: Budget,
+    ) -> Result<Summary> {
+        self.check(config)?;
+        budget.validate()?;
+        Ok(self.select_unchecked(text, analysis, scoring, config, budget))
+    }
+
+    fn select_unchecked(
         &self,
         text: &str,
         analysis: &Analysis,
@@ -324,12 +527,14 @@ impl Summarizer {
                 row,
                 sentence,
                 score: scores[row],
-                words: analysis.document.word_count(sentence),
+                size: analysis
+                    .sentences
+                    .get(sentence)
+                    .map_or(0, |span| budget.size_of(span.text(text), analysis.document.word_count(sentence))),
             })
             .collect();
-        let chosen = select::select(&candidates, budget, analysis.sentences.len(), config.redundancy, |a, b| {
-            scoring.tfidf.cosine(a, b)
-        });
+        let mut redundancy = CosineIndex::new(&scoring.tfidf, config.redundancy);
+        let chosen = select::select(&candidates, budget, analysis.sentences.len(), &mut redundancy);
         let sentences = chosen
             .into_iter()
             .map(|c| {
@@ -340,10 +545,12 @@ impl Summarizer {
                     end: span.end,
                     score: relative(c.score, best),
                     text: span.text(text).to_string(),
+                    features: self.explain.then(|| scoring.features(c.row)),
                 }
             })
             .collect();
-        Summary { sentences, total_sentences: analysis.sentences.len() }
+        let weights = self.explain.then(|| Feature::ALL.iter().map(|&f| (f, f.weight(&config.weights))).collect());
+        Summary { sentences, total_sentences: analysis.sentences.len(), weights }
     }
 }
 
@@ -388,5 +595,36 @@ mod tests {
         let text = "Subscribe now\nSign up for our newsletter\nShare on Facebook\nSubscribe now";
         let summary = Summarizer::builder().build().unwrap().summarize(text);
         assert!(summary.sentences.is_empty(), "{summary:?}");
+    }
+
+    #[test]
+    fn an_unpunctuated_transcript_gets_pieces_that_fit_a_size_budget() {
+        let transcript = "and then the mayor said we would open the new bridge in the spring so people can cross \
+                          the river again without the long detour through the old town "
+            .repeat(60);
+        for budget in [Budget::Words(60), Budget::Chars(280), Budget::Bytes(100)] {
+            let summary = Summarizer::builder().budget(budget).build().unwrap().summarize(&transcript);
+            assert!(!summary.sentences.is_empty(), "{budget}");
+            let size = match budget {
+                Budget::Words(_) => summary.word_count() <= 60,
+                Budget::Chars(_) => summary.char_count() <= 280,
+                _ => summary.byte_count() <= 100,
+            };
+            assert!(size, "{budget}: {summary:?}");
+            for sentence in &summary.sentences {
+                assert_eq!(&transcript[sentence.start..sentence.end], sentence.text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_config_for_another_language_is_rejected() {
+        let summarizer = Summarizer::builder().build().unwrap();
+        let analysis = summarizer.analyze("Cats purr. Dogs bark.");
+        let french = Config { language: Language::French, ..Config::default() };
+        assert!(matches!(summarizer.score(&analysis, &french), Err(Error::LanguageMismatch { .. })));
+        let scoring = summarizer.score(&analysis, summarizer.config()).unwrap();
+        let select = summarizer.select("Cats purr. Dogs bark.", &analysis, &scoring, &french, Budget::default());
+        assert!(matches!(select, Err(Error::LanguageMismatch { .. })));
     }
 }

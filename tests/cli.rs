@@ -377,3 +377,45 @@ fn jsonl_answers_each_record_before_the_next_arrives() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn an_idf_table_built_from_a_corpus_is_the_library_one_and_shapes_the_brief_as_in_the_library() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let texts = [sample(), "The council met on Monday. The budget passed after a long debate.".to_string()];
+    let lines: Vec<String> =
+        texts.iter().map(|text| serde_json::json!({ "id": 1, "text": text }).to_string()).collect();
+    std::fs::write(&corpus, lines.join("\n")).unwrap();
+    let table = nutgraf().args(["idf", "build"]).arg(&corpus).output().unwrap();
+    assert!(table.status.success(), "{}", String::from_utf8_lossy(&table.stderr));
+    let mut builder = nutgraf::CorpusIdf::builder(Language::English);
+    for text in &texts {
+        builder.add_document(text);
+    }
+    assert_eq!(table.stdout, builder.build().to_bytes());
+
+    let idf_path = dir.path().join("idf.bin");
+    std::fs::write(&idf_path, &table.stdout).unwrap();
+    let stdout = run(nutgraf().args(["-n", "2", "--idf"]).arg(&idf_path).arg(sample_path()));
+    let idf = std::sync::Arc::new(nutgraf::CorpusIdf::from_bytes(&table.stdout).unwrap());
+    let summarizer = Summarizer::builder().budget(Budget::Sentences(2)).idf(idf).build().unwrap();
+    assert_eq!(stdout, render(&summarizer.summarize(&sample()), Format::Text));
+
+    // A table for another language, or a file that is not a table, is refused with exit code 2.
+    nutgraf().args(["--language", "german", "--idf"]).arg(&idf_path).arg(sample_path()).assert().code(2);
+    nutgraf().arg("--idf").arg(&corpus).arg(sample_path()).assert().code(2);
+}
+
+#[test]
+fn explain_and_character_budgets_on_the_command_line() {
+    let json = run(nutgraf().args(["--explain", "-f", "json", "--chars", "400"]).arg(sample_path()));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(value["weights"]["position"].is_number(), "{json}");
+    for sentence in value["sentences"].as_array().unwrap() {
+        assert!(sentence["features"]["textrank"].is_number(), "{json}");
+    }
+    let text = run(nutgraf().args(["--chars", "400"]).arg(sample_path()));
+    assert!(!text.is_empty() && text.trim_end().chars().count() <= 400, "{text}");
+    let summarizer = Summarizer::builder().budget(Budget::Chars(400)).build().unwrap();
+    assert_eq!(text, render(&summarizer.summarize(&sample()), Format::Text));
+}

@@ -232,8 +232,13 @@ fn a_long_line_without_punctuation_gives_bounded_sentences() {
     let dir = TempDir::new().unwrap();
     let path = write(&dir, "long-line.txt", unpunctuated_line(5 << 20));
     assert_bounded_brief(&path, &[]);
-    // Each cut piece has a few hundred words: a budget of 30 words fits none of them, 1000 fits some.
-    nutgraf().args(["--words", "30"]).arg(&path).assert().success().stdout("");
+    // Each cut piece has a few hundred words: a budget of 30 words fits none of them, so they are cut
+    // again into pieces that do (text without sentence punctuation); 1000 fits some as they are.
+    let output = nutgraf().args(["--words", "30"]).arg(&path).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let brief = String::from_utf8(output.stdout).unwrap();
+    let words = brief.split_whitespace().count();
+    assert!((1..=30).contains(&words), "{words} words: {brief:?}");
     assert_bounded_brief(&path, &["--words", "1000"]);
 }
 

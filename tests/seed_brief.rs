@@ -44,9 +44,9 @@ fn seed_brief_keeps_the_lead_and_only_article_prose() {
 fn seed_boilerplate_is_never_a_candidate() {
     let summarizer = Summarizer::builder().build().unwrap();
     let analysis = summarizer.analyze(ARTICLE);
-    let scoring = summarizer.score(&analysis, summarizer.config());
+    let scoring = summarizer.score(&analysis, summarizer.config()).unwrap();
     let story = story_span(ARTICLE);
-    for &i in &scoring.candidates {
+    for &i in scoring.candidates() {
         let sentence = analysis.sentences[i];
         assert!(
             story.start <= sentence.start && sentence.end <= story.end,

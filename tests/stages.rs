@@ -77,13 +77,18 @@ fn scorers_rank_the_central_sentence_above_the_aside() {
 #[test]
 fn selector_respects_every_budget_and_source_order() {
     let summarizer = Summarizer::builder().build().unwrap();
-    for budget in [Budget::Sentences(1), Budget::Sentences(3), Budget::Ratio(0.25), Budget::Words(40)] {
-        let summary = summarizer.summarize_with_budget(ARTICLE, budget);
+    for budget in
+        [Budget::Sentences(1), Budget::Sentences(3), Budget::Ratio(0.25), Budget::Words(40), Budget::Chars(300)]
+    {
+        let summary = summarizer.summarize_with_budget(ARTICLE, budget).unwrap();
         assert!(!summary.sentences.is_empty(), "{budget}");
         assert!(summary.sentences.windows(2).all(|w| w[0].end <= w[1].start), "{budget}: not in source order");
         assert!(summary.sentences.len() <= budget.sentence_limit(summary.total_sentences));
         if let Budget::Words(limit) = budget {
             assert!(summary.word_count() <= limit, "{budget}: {} words", summary.word_count());
+        }
+        if let Budget::Chars(limit) = budget {
+            assert!(summary.char_count() <= limit, "{budget}: {} characters", summary.char_count());
         }
     }
 }

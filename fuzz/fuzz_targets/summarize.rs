@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     let summarizers = summarizers();
     let summarizer = &summarizers[usize::from(*options_byte) % summarizers.len()];
     let text = String::from_utf8_lossy(rest);
-    let summary = summarizer.summarize_with_budget(&text, budget);
+    let Ok(summary) = summarizer.summarize_with_budget(&text, budget) else { panic!("a valid budget was refused") };
 
     let limit = budget.sentence_limit(summary.total_sentences);
     assert!(summary.sentences.len() <= limit, "{} sentences over a limit of {limit}", summary.sentences.len());

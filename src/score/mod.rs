@@ -25,8 +25,11 @@ use tfidf::TfIdf;
 const LOG_FLOOR: f64 = 0.05;
 
 /// One column of the feature matrix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Ordered as [`Feature::ALL`], the matrix's column order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Feature {
     /// ln(m · PageRank): 0 for an average sentence.
     TextRank,

@@ -1,6 +1,7 @@
-//! TF-IDF sentence vectors, with IDF taken from the document's own sentences.
+//! TF-IDF sentence vectors, with IDF taken from the document's own sentences or from a corpus.
 
 use crate::analyze::{AnalyzedDocument, TermId};
+use crate::idf::CorpusIdf;
 
 /// Sparse rows of `(term, weight)` sorted by term, one row per sentence, stored contiguously (CSR).
 #[derive(Clone, Debug, Default)]
@@ -48,6 +49,12 @@ impl TfIdf {
     /// IDF is smoothed, `ln((1 + n) / (1 + df)) + 1`, so a term in every sentence still weighs a little
     /// and a one-sentence document has a usable vector.
     pub fn new(document: &AnalyzedDocument, members: &[usize]) -> TfIdf {
+        Self::with_corpus(document, members, None)
+    }
+
+    /// [`new`](Self::new), with the IDF of each term taken from `corpus` when there is one (terms absent
+    /// from these sentences still weigh 0).
+    pub fn with_corpus(document: &AnalyzedDocument, members: &[usize], corpus: Option<&CorpusIdf>) -> TfIdf {
         let vocabulary_size = document.vocabulary().len();
         let mut document_frequency = vec![0u32; vocabulary_size];
         // Each row's distinct terms (ascending) and counts, written straight into the CSR arrays; the
@@ -84,9 +91,14 @@ impl TfIdf {
         let mut idf_of_frequency: Vec<Option<f64>> = vec![None; members.len() + 1];
         let idf: Vec<f64> = document_frequency
             .iter()
-            .map(|&df| {
+            .enumerate()
+            .map(|(term, &df)| {
                 if df == 0 {
                     return 0.0;
+                }
+                if let Some(corpus) = corpus {
+                    let term = TermId::try_from(term).unwrap_or(TermId::MAX);
+                    return corpus.idf(document.vocabulary().stem(term));
                 }
                 let fresh = || ((1.0 + n) / (1.0 + f64::from(df))).ln() + 1.0;
                 match idf_of_frequency.get_mut(df as usize) {

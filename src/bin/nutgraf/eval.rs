@@ -13,7 +13,7 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use nutgraf::eval::{Metric, RougeAggregate, RougeScorer, RougeScores};
 use nutgraf::render::Format;
-use nutgraf::{Budget, Config, Language, Summarizer, Summary, SummarySentence};
+use nutgraf::{Budget, Config, Language, Summarizer, Summary};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -79,7 +79,7 @@ struct Brief {
 pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let config = args.options.config()?;
     let budget = args.options.budget();
-    let summarizer = Summarizer::builder().config(config).budget(budget).build()?;
+    let summarizer = args.options.summarizer(config, budget)?.build()?;
     let records = read_records(&args.data)?;
     let mut systems = vec![System::Nutgraf];
     if args.baseline == Some(Baseline::Lead) {
@@ -132,7 +132,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let output = match args.format {
         Format::Json => format!("{}\n", json_report(&run, &reports, difference.as_ref())?),
         Format::Markdown => markdown_report(&run, &reports, difference.as_ref()),
-        Format::Text => text_report(&run, &reports, difference.as_ref()),
+        _ => text_report(&run, &reports, difference.as_ref()),
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -155,36 +155,28 @@ fn write_brief(summarizer: &Summarizer, scorer: &RougeScorer, record: &Record, s
 
 /// LEAD-N: the first sentences of nutgraf's split in order, skipping a detected headline, under the
 /// summarizer's budget with the selector's rules (a ratio of all the sentences; whole sentences that
-/// fit a word budget, skipping any that would overflow it).
+/// fit a word, character or byte budget, skipping any that would overflow it).
 fn lead(summarizer: &Summarizer, text: &str) -> Summary {
     let analysis = summarizer.analyze(text);
     let total = analysis.sentences.len();
     let budget = summarizer.budget();
     let limit = budget.sentence_limit(total);
-    let word_limit = match budget {
-        Budget::Words(words) => words,
-        _ => usize::MAX,
-    };
-    let mut words = 0usize;
+    let (size_limit, separator) = budget.size_limit().unwrap_or((usize::MAX, 0));
+    let mut size = 0usize;
     let mut sentences = Vec::new();
     for (index, span) in analysis.sentences.iter().enumerate() {
         if sentences.len() >= limit {
             break;
         }
-        let sentence_words = analysis.document.word_count(index);
-        if Some(index) == analysis.noise.headline || words.saturating_add(sentence_words) > word_limit {
+        let cost = budget.size_of(span.text(text), analysis.document.word_count(index))
+            + if sentences.is_empty() { 0 } else { separator };
+        if Some(index) == analysis.noise.headline || size.saturating_add(cost) > size_limit {
             continue;
         }
-        words += sentence_words;
-        sentences.push(SummarySentence {
-            index,
-            start: span.start,
-            end: span.end,
-            score: 1.0,
-            text: span.text(text).to_string(),
-        });
+        size += cost;
+        sentences.push(index);
     }
-    Summary { sentences, total_sentences: total }
+    Summary::from_sentences(text, &analysis.sentences, sentences)
 }
 
 /// Per-document lines: `{"line", "id", "<system>": {"rouge1", …, "words", "brief"}, …}`, F1 ×100.

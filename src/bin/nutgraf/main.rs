@@ -6,6 +6,7 @@ mod color;
 mod dataset;
 mod eval;
 mod fetch;
+mod idf;
 mod input;
 mod options;
 mod startup;
@@ -68,6 +69,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Search a grid of scoring configurations on dev data and rank them by ROUGE.
     Tune(tune::TuneArgs),
+    /// Term weights from a corpus: `nutgraf idf build corpus.jsonl > idf.bin`, then `--idf idf.bin`.
+    Idf(idf::IdfArgs),
     /// Print a shell completion script, e.g. `nutgraf completions bash > ~/.local/share/bash-completion/completions/nutgraf`.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `nutgraf man > ~/.local/share/man/man1/nutgraf.1`.
@@ -123,6 +126,10 @@ struct SummarizeArgs {
     /// must not fail the task; a broken input stream or an I/O failure still exits non-zero.
     #[arg(long, requires = "jsonl")]
     keep_going: bool,
+    /// Show why each sentence was chosen: its features and the weights (in JSON, `features` per sentence
+    /// and `weights`; as text or Markdown, a table after the brief).
+    #[arg(long)]
+    explain: bool,
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
@@ -186,6 +193,7 @@ fn main() -> ExitCode {
         Some(Command::Tune(args)) => tune::run(args),
         Some(Command::Completions(args)) => print_completions(args.shell),
         Some(Command::Man) => print_man(),
+        Some(Command::Idf(args)) => idf::run(args),
         None => run_summarize(cli.summarize),
     };
     match result {
@@ -223,7 +231,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         io::stdout().lock().write_all(config.to_toml_string().as_bytes())?;
         return Ok(EXIT_OK);
     }
-    let summarizer = Summarizer::builder().config(config).budget(args.options.budget()).build()?;
+    let summarizer = args.options.summarizer(config, args.options.budget())?.explain(args.explain).build()?;
     let mut sources: Vec<Source> = args.files.iter().map(|f| Source::from_arg(f)).collect();
     for url in &args.urls {
         if !fetch::is_url(url) {
@@ -267,6 +275,15 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
             }
         };
         let summary = summarizer.summarize(&text);
+        if summary.sentences.is_empty() && summary.total_sentences > 0 {
+            let reason = match summarizer.budget() {
+                nutgraf::Budget::Sentences(_) | nutgraf::Budget::Ratio(_) => {
+                    "every sentence reads as boilerplate".to_string()
+                }
+                budget => format!("no sentence fits {budget}, or every one reads as boilerplate"),
+            };
+            eprintln!("nutgraf: {source}: empty brief: {reason}");
+        }
         let gap = if k > 0 { "\n" } else { "" };
         match (with_headers, format) {
             // One record shape for one file or many: the summary with a "file" key, one per line.
@@ -281,7 +298,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
                 let header = paint.header(&format!("## {source}"));
                 write!(out, "{gap}{header}\n\n{}", paint.sentences(&render(&summary, format), "- "))?;
             }
-            (true, Format::Text) => {
+            (true, _) => {
                 let header = paint.header(&format!("==> {source} <=="));
                 write!(out, "{gap}{header}\n{}", paint.sentences(&render(&summary, format), ""))?;
             }
@@ -318,8 +335,8 @@ fn html_pages(
             }
         };
         let analysis = summarizer.analyze(&text);
-        let scoring = summarizer.score(&analysis, summarizer.config());
-        let summary = summarizer.select(&text, &analysis, &scoring, summarizer.config(), summarizer.budget());
+        let scoring = summarizer.score(&analysis, summarizer.config())?;
+        let summary = summarizer.select(&text, &analysis, &scoring, summarizer.config(), summarizer.budget())?;
         let scores = scoring.relative_scores(summarizer.config());
         let page = nutgraf::render::html::Page {
             title: &source.to_string(),
@@ -357,7 +374,7 @@ fn run_split(args: SplitArgs) -> anyhow::Result<u8> {
                 writeln!(out, "{value}")?;
             }
             Format::Markdown => writeln!(out, "- {}", fold(sentence.text(&text)))?,
-            Format::Text => writeln!(out, "{}", fold(sentence.text(&text)))?,
+            _ => writeln!(out, "{}", fold(sentence.text(&text)))?,
         }
     }
     out.flush()?;

@@ -1,10 +1,11 @@
 //! The options that shape a brief, shared by summarizing, `eval` and `tune`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
-use nutgraf::{Budget, Config, Language, Preset};
+use nutgraf::{Budget, Config, CorpusIdf, Language, Preset, Summarizer, SummarizerBuilder};
 
 #[derive(Args, Debug, Clone)]
 #[group(id = "summary-options")]
@@ -13,15 +14,25 @@ pub struct SummaryOptions {
     // budget on the command line replaces one from NUTGRAF_CONFIG.
     /// Length of the brief in sentences [default: 3].
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
-          overrides_with_all = ["ratio", "words"])]
+          overrides_with_all = ["ratio", "words", "chars", "bytes"])]
     pub sentences: Option<u32>,
     /// Length of the brief as a fraction of the text's sentences, in (0, 1].
-    #[arg(long, short = 'r', value_name = "R", value_parser = parse_ratio, overrides_with_all = ["sentences", "words"])]
+    #[arg(long, short = 'r', value_name = "R", value_parser = parse_ratio, overrides_with_all = ["sentences", "words", "chars", "bytes"])]
     pub ratio: Option<f64>,
     /// Length of the brief in words: whole sentences only, never more than W words.
     #[arg(long, short = 'w', value_name = "W", value_parser = clap::value_parser!(u32).range(1..),
-          overrides_with_all = ["sentences", "ratio"])]
+          overrides_with_all = ["sentences", "ratio", "chars", "bytes"])]
     pub words: Option<u32>,
+    /// Length of the brief in characters as printed (one line break between sentences): whole sentences
+    /// only, never more than C characters.
+    #[arg(long, value_name = "C", value_parser = clap::value_parser!(u32).range(1..),
+          overrides_with_all = ["sentences", "ratio", "words", "bytes"])]
+    pub chars: Option<u32>,
+    /// Length of the brief in bytes as printed (one line break between sentences): whole sentences only,
+    /// never more than B bytes.
+    #[arg(long, value_name = "B", value_parser = clap::value_parser!(u32).range(1..),
+          overrides_with_all = ["sentences", "ratio", "words", "chars"])]
+    pub bytes: Option<u32>,
     #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language, help = language_help())]
     pub language: Option<Language>,
     /// Scoring preset: `news` (the lead matters) or `general` (key sentences anywhere).
@@ -30,6 +41,10 @@ pub struct SummaryOptions {
     /// Configuration file (TOML, or JSON if it ends in .json); unset fields come from the preset.
     #[arg(long, short = 'c', value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Term weights (IDF) from a corpus table made by `nutgraf idf build`, instead of from each text's
+    /// own sentences.
+    #[arg(long, value_name = "FILE")]
+    pub idf: Option<PathBuf>,
 }
 
 impl SummaryOptions {
@@ -63,8 +78,26 @@ impl SummaryOptions {
         Ok(config)
     }
 
+    /// A builder of the summarizer these options describe, with `budget` (and `--idf`, if given).
+    pub fn summarizer(&self, config: Config, budget: Budget) -> anyhow::Result<SummarizerBuilder> {
+        let mut builder = Summarizer::builder().config(config).budget(budget);
+        if let Some(path) = &self.idf {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("{}: cannot read the IDF table", path.display()))?;
+            let table = CorpusIdf::from_bytes(&bytes).with_context(|| format!("{}", path.display()))?;
+            builder = builder.idf(Arc::new(table));
+        }
+        Ok(builder)
+    }
+
     /// The length budget these options select.
     pub fn budget(&self) -> Budget {
+        if let Some(chars) = self.chars {
+            return Budget::Chars(chars as usize);
+        }
+        if let Some(bytes) = self.bytes {
+            return Budget::Bytes(bytes as usize);
+        }
         match (self.sentences, self.ratio, self.words) {
             (_, Some(ratio), _) => Budget::Ratio(ratio),
             (_, _, Some(words)) => Budget::Words(words as usize),

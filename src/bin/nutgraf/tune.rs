@@ -138,7 +138,7 @@ struct Trial {
 pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
     let base = args.options.config()?;
     let budget = args.options.budget();
-    let summarizer = Summarizer::builder().config(base.clone()).budget(budget).build()?;
+    let summarizer = args.options.summarizer(base.clone(), budget)?.build()?;
     let grid_text = match &args.grid {
         Some(path) => {
             std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the grid", path.display()))?
@@ -151,6 +151,9 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
     })?;
     let configs = expand(&base, &fixed, &dimensions)?;
     let base_value = serde_json::to_value(&base)?;
+    if let Some(point) = configs.iter().find(|point| point.config.language != base.language) {
+        bail!("the grid sets language = {}; pass --language {} instead", point.config.language, point.config.language);
+    }
     let threads = args.threads.map_or_else(crate::default_threads, usize::from);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
     let scorer = RougeScorer::new();
@@ -186,7 +189,7 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
 
     let output = match args.format {
         Format::Json => json_report(&sets, &trials)?,
-        Format::Text | Format::Markdown => {
+        _ => {
             let objective = if args.target.is_empty() {
                 format!("{:?} F1, mean over data sets", args.objective)
             } else {
@@ -360,8 +363,12 @@ fn evaluate(
             .into_par_iter()
             .map(|i| {
                 let (record, analysis) = (&set.records[i], &set.analyses[i]);
-                let scoring = summarizer.score(analysis, config);
-                let summary = summarizer.select(&record.text, analysis, &scoring, config, budget);
+                // The grid's configurations were validated when it was read and are all for the
+                // summarizer's language, and the budget was checked by the command line: neither call fails.
+                let summary = summarizer
+                    .score(analysis, config)
+                    .and_then(|scoring| summarizer.select(&record.text, analysis, &scoring, config, budget))
+                    .unwrap_or_default();
                 let key: Vec<usize> = summary.sentences.iter().map(|s| s.index).collect();
                 // Each document's cache is only ever used by the thread scoring that document.
                 let mut seen = set.seen[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner);

@@ -1,0 +1,232 @@
+//! The selector's redundancy check: is a candidate's TF-IDF cosine with any sentence already chosen above
+//! the threshold? Asked once per candidate, so comparing with every chosen sentence makes a large budget
+//! (`--ratio 1`) quadratic. [`CosineIndex`] answers the same question, exactly, by comparing a candidate
+//! only with the chosen sentences that could exceed the threshold.
+//!
+//! The pruning is the prefix filter of all-pairs similarity search (Bayardo, Ma & Srikant 2007). For
+//! unit vectors a and b, the part of a · b that comes from a set U of b's terms is at most ‖b_U‖. So if b
+//! is indexed under all its terms but a set U with ‖b_U‖ / ‖b‖ ≤ threshold, a candidate that shares no
+//! indexed term with b cannot have a cosine above the threshold with it. The terms left out are the most
+//! common ones (highest document frequency), which carry little weight and would make the longest
+//! posting lists. The index also keeps each indexed weight, so the dot product over the indexed terms
+//! is summed up from the posting lists, and only a chosen row whose sum plus ‖b_U‖ could exceed the
+//! threshold is compared with [`TfIdf::cosine`], the very number the pairwise check computes. Up to
+//! [`MAX_TERM_POSTINGS`] chosen rows per term the answers are bit for bit those of comparing with every
+//! chosen sentence.
+
+use crate::score::tfidf::TfIdf;
+
+/// What the selector asks of a redundancy check.
+pub(crate) trait RedundancyCheck {
+    /// Whether candidate row `row` is too similar to a row already chosen.
+    fn is_redundant(&mut self, row: usize) -> bool;
+    /// Records that `row` was chosen.
+    fn choose(&mut self, row: usize);
+}
+
+/// Leaves a safety margin in the pruning bound for rounding in the norms, so that a pair whose computed
+/// cosine is just above the threshold is never pruned.
+const BOUND_MARGIN: f64 = 0.999;
+
+/// The share of the threshold that a row's terms left out of the index may make up.
+const PREFIX_SHARE: f64 = 0.5;
+
+/// Slack on the accumulated upper bound of a cosine, for rounding: the sum over shared indexed terms is
+/// added up in another order than [`TfIdf::cosine`] adds it.
+const ACCUMULATION_SLACK: f64 = 1e-9;
+
+/// Chosen rows listed under one term at most. Past this many, a term that common in the brief says
+/// little about redundancy (as with `graph.max_term_sentences`), and longer lists would make a large
+/// budget quadratic again. Briefs of up to this many sentences are exactly those of the pairwise check.
+pub(crate) const MAX_TERM_POSTINGS: usize = 100;
+
+/// The chosen rows, indexed by their rarer terms. Cost per candidate: its terms' posting lists, which hold
+/// only the chosen rows whose weight on that term matters, at most [`MAX_TERM_POSTINGS`] each.
+pub(crate) struct CosineIndex<'a> {
+    tfidf: &'a TfIdf,
+    threshold: f64,
+    /// For each term id, the chosen rows indexed under it and their unit-vector weight on it.
+    postings: Vec<Vec<(u32, f64)>>,
+    /// For each chosen row, the norm of the part of its unit vector that the prefix filter leaves out.
+    unindexed_norm: Vec<f64>,
+    /// Per row, the dot product accumulated for the current candidate; `touched` lists the rows to reset.
+    accumulated: Vec<f64>,
+    touched: Vec<u32>,
+}
+
+impl<'a> CosineIndex<'a> {
+    /// A check of cosines above `threshold` among the rows of `tfidf`; a threshold of 1 or more turns it
+    /// off, as [`Config::redundancy`](crate::Config::redundancy) documents.
+    pub(crate) fn new(tfidf: &'a TfIdf, threshold: f64) -> Self {
+        CosineIndex {
+            tfidf,
+            threshold,
+            postings: Vec::new(),
+            unindexed_norm: Vec::new(),
+            accumulated: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    fn enabled(&self) -> bool {
+        self.threshold < 1.0
+    }
+}
+
+impl RedundancyCheck for CosineIndex<'_> {
+    fn is_redundant(&mut self, row: usize) -> bool {
+        let norm = self.tfidf.norm(row);
+        if !self.enabled() || norm == 0.0 {
+            return false;
+        }
+        let (terms, weights) = self.tfidf.vectors().row(row);
+        for (&term, &weight) in terms.iter().zip(weights) {
+            let Some(chosen) = self.postings.get(term as usize) else { continue };
+            let share = weight / norm;
+            for &(other, other_share) in chosen {
+                let Some(sum) = self.accumulated.get_mut(other as usize) else { continue };
+                if *sum == 0.0 {
+                    self.touched.push(other);
+                }
+                *sum += share * other_share;
+            }
+        }
+        let mut redundant = false;
+        for &other in &self.touched {
+            let other = other as usize;
+            let bound = self.accumulated[other] + self.unindexed_norm[other] + ACCUMULATION_SLACK;
+            if !redundant && bound > self.threshold && self.tfidf.cosine(other, row) > self.threshold {
+                redundant = true;
+            }
+            self.accumulated[other] = 0.0;
+        }
+        self.touched.clear();
+        redundant
+    }
+
+    fn choose(&mut self, row: usize) {
+        let norm = self.tfidf.norm(row);
+        if !self.enabled() || norm == 0.0 {
+            // A zero vector has cosine 0 with everything: it can make no later row redundant.
+            return;
+        }
+        let Ok(row_id) = u32::try_from(row) else { return };
+        if self.accumulated.len() <= row {
+            self.accumulated.resize(row + 1, 0.0);
+            self.unindexed_norm.resize(row + 1, 0.0);
+        }
+        let (terms, weights) = self.tfidf.vectors().row(row);
+        let mut by_frequency: Vec<(u32, u32, f64)> = terms
+            .iter()
+            .zip(weights)
+            .map(|(&term, &weight)| (self.tfidf.document_frequency(term), term, weight / norm))
+            .collect();
+        // Most common first; ties by term id, so the index does not depend on anything but the row.
+        by_frequency.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Leaving out terms up to half the threshold, not all of it: the bound a pair must pass to be
+        // compared exactly is then at least half the threshold, so few pairs are, at the cost of longer
+        // posting lists (which the cap bounds).
+        let allowed = (self.threshold * BOUND_MARGIN * PREFIX_SHARE).powi(2);
+        let mut left_out = 0.0;
+        for (_, term, share) in by_frequency {
+            let term = term as usize;
+            if self.postings.len() <= term {
+                self.postings.resize_with(term + 1, Vec::new);
+            }
+            if left_out + share * share <= allowed {
+                left_out += share * share;
+                continue;
+            }
+            // A full list leaves the term out of the row's index and out of its bound: past the cap the
+            // check is approximate, and counting the term in the bound would send every pair to the
+            // exact comparison.
+            if self.postings[term].len() < MAX_TERM_POSTINGS {
+                self.postings[term].push((row_id, share));
+            }
+        }
+        self.unindexed_norm[row] = f64::sqrt(left_out);
+    }
+}
+
+/// Compares a candidate with every chosen row: the definition [`CosineIndex`] is checked against, and the
+/// check for similarities other than a [`TfIdf`]'s cosine.
+#[cfg(test)]
+pub(crate) struct Pairwise<F> {
+    threshold: f64,
+    similarity: F,
+    chosen: Vec<usize>,
+}
+
+#[cfg(test)]
+impl<F: Fn(usize, usize) -> f64> Pairwise<F> {
+    pub(crate) fn new(threshold: f64, similarity: F) -> Self {
+        Pairwise { threshold, similarity, chosen: Vec::new() }
+    }
+}
+
+#[cfg(test)]
+impl<F: Fn(usize, usize) -> f64> RedundancyCheck for Pairwise<F> {
+    fn is_redundant(&mut self, row: usize) -> bool {
+        self.threshold < 1.0 && self.chosen.iter().any(|&c| (self.similarity)(c, row) > self.threshold)
+    }
+
+    fn choose(&mut self, row: usize) {
+        self.chosen.push(row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Analyzer, Language, SentenceSplitter};
+    use proptest::prelude::*;
+
+    fn tfidf(text: &str) -> TfIdf {
+        let sentences = SentenceSplitter::new(Language::English).split(text);
+        let document = Analyzer::new(Language::English).analyze(text, &sentences);
+        let members: Vec<usize> = (0..document.len()).collect();
+        TfIdf::new(&document, &members)
+    }
+
+    /// Sentences over a small vocabulary, so that many pairs share terms and some are near-duplicates.
+    fn sentences() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(
+            &["rates", "rose", "bank", "stocks", "fell", "council", "budget", "vote", "rain", "city", "the"][..],
+        );
+        let sentence = prop::collection::vec(word, 1..8).prop_map(|words| format!("{}.", words.join(" ")));
+        prop::collection::vec(sentence, 0..60).prop_map(|s| s.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn the_index_answers_as_comparing_with_every_chosen_row(
+            text in sentences(),
+            threshold in prop::sample::select(&[0.0, 0.1, 0.3, 0.5, 0.6, 0.9, 0.99, 1.0][..]),
+        ) {
+            let model = tfidf(&text);
+            let mut index = CosineIndex::new(&model, threshold);
+            let mut pairwise = Pairwise::new(threshold, |a, b| model.cosine(a, b));
+            for row in 0..model.vectors().len() {
+                let redundant = index.is_redundant(row);
+                prop_assert_eq!(redundant, pairwise.is_redundant(row), "row {}", row);
+                if !redundant {
+                    index.choose(row);
+                    pairwise.choose(row);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_repeated_sentence_is_redundant_and_a_new_one_is_not() {
+        let model = tfidf("Cats chase mice. Rain falls today. Cats chase mice.");
+        let mut index = CosineIndex::new(&model, 0.5);
+        index.choose(0);
+        assert!(!index.is_redundant(1));
+        index.choose(1);
+        assert!(index.is_redundant(2));
+        assert!(!CosineIndex::new(&model, 1.0).is_redundant(2));
+    }
+}
