@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::{AnalyzedDocument, Analyzer};
 use crate::config::{Config, Preset};
 use crate::error::Result;
+use crate::input::Document;
 use crate::language::Language;
 use crate::noise::{NoiseDetector, NoiseReport};
 use crate::score::{self, ScoringInput, tfidf::TfIdf};
@@ -175,6 +176,9 @@ pub struct Analysis {
     pub document: AnalyzedDocument,
     /// Boilerplate likelihoods and the headline.
     pub noise: NoiseReport,
+    /// The terms of the document's title, when it has one apart from its text: the headline that
+    /// sentences are compared with, in place of a headline line found in the text.
+    pub title_terms: Option<Vec<crate::analyze::TermId>>,
 }
 
 /// The candidates of one [`Analysis`] scored under one [`Config`].
@@ -235,7 +239,54 @@ impl Summarizer {
         let sentences = self.splitter.split(text);
         let document = self.analyzer.analyze(text, &sentences);
         let noise = self.noise.detect(text, &sentences, &document);
-        Analysis { sentences, document, noise }
+        Analysis { sentences, document, noise, title_terms: None }
+    }
+
+    /// Summarizes a [`Document`] within the summarizer's budget: sentences never cross its blocks, its
+    /// furniture blocks never reach the brief, and its title, which is never a sentence of the brief,
+    /// is the headline that sentences are compared with. The spans of the brief are into
+    /// `document.text`. A plain-text document without a title gets the brief [`summarize`](Self::summarize)
+    /// gives its text.
+    ///
+    /// ```
+    /// use nutgraf::{Budget, Document, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().budget(Budget::Sentences(1)).build()?;
+    /// let text = "The council met on Monday. Rail fares will rise by five percent in March, the council said.";
+    /// let document = Document::from_text(text).with_title("Rail fares to rise");
+    /// let summary = summarizer.summarize_document(&document);
+    /// assert_eq!(summary.to_text(), "Rail fares will rise by five percent in March, the council said.");
+    /// assert_eq!(summarizer.summarize_document(&Document::from_text(text)), summarizer.summarize(text));
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn summarize_document(&self, document: &Document) -> Summary {
+        self.summarize_document_with_budget(document, self.budget)
+    }
+
+    /// Summarizes a [`Document`] within `budget`.
+    pub fn summarize_document_with_budget(&self, document: &Document, budget: Budget) -> Summary {
+        let analysis = self.analyze_document(document);
+        let scoring = self.score(&analysis, &self.config);
+        self.select(&document.text, &analysis, &scoring, &self.config, budget)
+    }
+
+    /// Stages 1–3 for a [`Document`]: [`analyze`](Self::analyze) with what the source says about its
+    /// blocks and title.
+    pub fn analyze_document(&self, document: &Document) -> Analysis {
+        if document.blocks.is_empty() && document.title.is_none() {
+            return self.analyze(&document.text);
+        }
+        let text = document.text.as_str();
+        let sentences = if document.blocks.is_empty() {
+            self.splitter.split(text)
+        } else {
+            let ranges: Vec<std::ops::Range<usize>> = document.blocks.iter().map(|b| b.start..b.end).collect();
+            self.splitter.split_within(text, &ranges)
+        };
+        let (analyzed, title_terms) =
+            self.analyzer.analyze_with_title(text, &sentences, document.title.as_deref());
+        let noise = self.noise.detect_document(document, &sentences, &analyzed);
+        Analysis { sentences, document: analyzed, noise, title_terms }
     }
 
     /// Scores an analysis under `config` (which must be for the summarizer's language): chooses the
@@ -267,7 +318,7 @@ impl Summarizer {
                 candidates: &candidates,
                 tfidf: &tfidf,
                 noise: &noise.likelihood,
-                headline_terms: headline.map(|h| document.terms(h)),
+                headline_terms: analysis.title_terms.as_deref().or(headline.map(|h| document.terms(h))),
             },
             config,
         );

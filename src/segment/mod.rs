@@ -132,6 +132,47 @@ impl SentenceSplitter {
         sentences
     }
 
+    /// The sentences of `text` with no sentence crossing from one of `ranges` into another, nor into
+    /// text outside them: for a [`Document`](crate::Document) whose source marked its blocks. Line and
+    /// paragraph structure is found as by [`split`](Self::split); `ranges` must be in increasing order
+    /// and not overlap.
+    ///
+    /// ```
+    /// use nutgraf::{Language, SentenceSplitter};
+    ///
+    /// let text = "Read more about the plan and the\nvote in the council chamber. It passed.";
+    /// let splitter = SentenceSplitter::new(Language::English);
+    /// let whole: Vec<&str> = splitter.split(text).iter().map(|s| s.text(text)).collect();
+    /// assert_eq!(whole.len(), 2);
+    /// let by_block: Vec<&str> = splitter.split_within(text, &[0..32, 33..text.len()]).iter().map(|s| s.text(text)).collect();
+    /// assert_eq!(by_block, ["Read more about the plan and the", "vote in the council chamber.", "It passed."]);
+    /// ```
+    pub fn split_within(&self, text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<Sentence> {
+        let offset = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+        let mut sentences = Vec::new();
+        let mut next_range = 0;
+        for block in lines::blocks(&text[offset..], offset) {
+            // The pieces of this block that lie in one range each.
+            while next_range < ranges.len() && ranges[next_range].end <= block.start {
+                next_range += 1;
+            }
+            let mut k = next_range;
+            while k < ranges.len() && ranges[k].start < block.end {
+                let (start, end) = (ranges[k].start.max(block.start), ranges[k].end.min(block.end));
+                if let (Some(piece), true) = (text.get(start..end), start < end) {
+                    let trimmed_start = start + (piece.len() - piece.trim_start().len());
+                    let trimmed_end = start + piece.trim_end().len();
+                    if trimmed_start < trimmed_end {
+                        let piece = Block { start: trimmed_start, end: trimmed_end, ..block };
+                        self.split_block(text, piece, candidates(&text[piece.start..piece.end]), &mut sentences);
+                    }
+                }
+                k += 1;
+            }
+        }
+        sentences
+    }
+
     fn split_block(
         &self,
         text: &str,

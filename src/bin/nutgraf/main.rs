@@ -15,7 +15,7 @@ use clap::{Args, Parser, Subcommand};
 use nutgraf::Summarizer;
 use nutgraf::render::{Format, render};
 
-use input::{Source, read_text};
+use input::{Source, read_document, read_text};
 use options::SummaryOptions;
 
 /// Exit code: everything worked.
@@ -57,6 +57,26 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Search a grid of scoring configurations on dev data and rank them by ROUGE.
     Tune(tune::TuneArgs),
+    /// Print the text the summarizer reads from an input: an HTML page's main content, a Markdown
+    /// file's text; `--format json` gives the title and the blocks (kind, span, text).
+    Extract(ExtractArgs),
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// File to read; none or `-` reads stdin.
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+    /// Input format: `auto`, `text`, `html` or `markdown` (as for summarizing).
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = options::parse_input_format)]
+    input: options::InputChoice,
+    /// `text`: the title (if any) and the text; `json`: one object with the title, the format and the
+    /// blocks.
+    #[arg(long, short = 'f', default_value = "text", value_parser = parse_format)]
+    format: Format,
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the input.
+    #[arg(long)]
+    lossy: bool,
 }
 
 #[derive(Args, Debug)]
@@ -79,6 +99,14 @@ struct SummarizeArgs {
     /// Replace invalid UTF-8 with U+FFFD (and accept NUL bytes) instead of refusing the input.
     #[arg(long)]
     lossy: bool,
+    /// Input format: `auto` (by the file's extension, else by its content: HTML is recognized), `text`,
+    /// `html` or `markdown`. Applies to --jsonl records' text too.
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = options::parse_input_format)]
+    input: options::InputChoice,
+    /// The document's title or headline: compared with each sentence, never itself in the brief.
+    /// Replaces the title an HTML or Markdown input has.
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
@@ -114,6 +142,7 @@ fn main() -> ExitCode {
         Some(Command::Split(args)) => run_split(args),
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Tune(args)) => tune::run(args),
+        Some(Command::Extract(args)) => run_extract(args),
         None => run_summarize(cli.summarize),
     };
     match result {
@@ -145,15 +174,16 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     };
     if args.jsonl {
         let threads = args.threads.map_or_else(default_threads, usize::from);
-        return batch::run(&summarizer, &sources, threads, args.format, args.max_record_bytes);
+        let reading = batch::Reading { format: args.input.0, title: args.title.as_deref() };
+        return batch::run(&summarizer, &sources, threads, args.format, args.max_record_bytes, reading);
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut code = EXIT_OK;
     let with_headers = sources.len() > 1;
     for (k, source) in sources.iter().enumerate() {
-        let text = match read_text(source, args.lossy) {
-            Ok(text) => text,
+        let document = match read_document(source, args.lossy, args.input.0, args.title.as_deref()) {
+            Ok(document) => document,
             Err(err) => {
                 out.flush()?;
                 eprintln!("nutgraf: {err}");
@@ -161,7 +191,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
                 continue;
             }
         };
-        let summary = summarizer.summarize(&text);
+        let summary = summarizer.summarize_document(&document);
         match (with_headers, args.format) {
             (true, Format::Json) => {
                 let mut value = serde_json::to_value(&summary)?;
@@ -208,6 +238,55 @@ fn run_split(args: SplitArgs) -> anyhow::Result<u8> {
             Format::Markdown => writeln!(out, "- {}", fold(sentence.text(&text)))?,
             Format::Text => writeln!(out, "{}", fold(sentence.text(&text)))?,
         }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn run_extract(args: ExtractArgs) -> anyhow::Result<u8> {
+    let source = args.file.as_deref().map_or(Source::Stdin, Source::from_arg);
+    let document = match read_document(&source, args.lossy, args.input.0, None) {
+        Ok(document) => document,
+        Err(err) => {
+            eprintln!("nutgraf: {err}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            let blocks: Vec<serde_json::Value> = document
+                .blocks
+                .iter()
+                .map(|block| {
+                    let mut value = serde_json::json!({
+                        "kind": block.kind.name(),
+                        "start": block.start,
+                        "end": block.end,
+                        "text": block.text(&document.text),
+                    });
+                    if let (nutgraf::BlockKind::Heading { level }, Some(object)) = (block.kind, value.as_object_mut()) {
+                        object.insert("level".into(), level.into());
+                    }
+                    value
+                })
+                .collect();
+            let value = serde_json::json!({
+                "format": document.format.name(),
+                "title": document.title,
+                "text": document.text,
+                "blocks": blocks,
+            });
+            writeln!(out, "{value}")?;
+        }
+        Format::Markdown => {
+            if let Some(title) = &document.title {
+                writeln!(out, "# {title}\n")?;
+            }
+            writeln!(out, "{}", document.text)?;
+        }
+        Format::Text => writeln!(out, "{}", document.text)?,
     }
     out.flush()?;
     Ok(EXIT_OK)
