@@ -283,8 +283,7 @@ impl Summarizer {
             let ranges: Vec<std::ops::Range<usize>> = document.blocks.iter().map(|b| b.start..b.end).collect();
             self.splitter.split_within(text, &ranges)
         };
-        let (analyzed, title_terms) =
-            self.analyzer.analyze_with_title(text, &sentences, document.title.as_deref());
+        let (analyzed, title_terms) = self.analyzer.analyze_with_title(text, &sentences, document.title.as_deref());
         let noise = self.noise.detect_document(document, &sentences, &analyzed);
         Analysis { sentences, document: analyzed, noise, title_terms }
     }

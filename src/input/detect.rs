@@ -10,8 +10,8 @@ const MIN_TAGS: usize = 4;
 
 /// Tag names that only HTML uses, as they follow `<` or `</`.
 const HTML_TAGS: [&str; 24] = [
-    "html", "head", "body", "meta", "title", "link", "script", "style", "div", "span", "p", "a", "br", "img",
-    "table", "tr", "td", "ul", "ol", "li", "h1", "h2", "article", "section",
+    "html", "head", "body", "meta", "title", "link", "script", "style", "div", "span", "p", "a", "br", "img", "table",
+    "tr", "td", "ul", "ol", "li", "h1", "h2", "article", "section",
 ];
 
 pub(super) fn from_extension(file_name: &str) -> Option<InputFormat> {

@@ -24,11 +24,17 @@ pub(super) fn read(html: &str) -> Result<Document> {
     if tags > MAX_TAGS {
         return Err(Error::InputTooComplex(format!("an HTML page with {tags} tags (the limit is {MAX_TAGS})")));
     }
-    let config = Config {
-        text_mode: TextMode::Formatted,
-        max_elements_to_parse: MAX_ELEMENTS_TO_EXTRACT,
-        ..Config::default()
-    };
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return Err(Error::InputTooComplex(format!(
+            "an HTML page nested {depth} elements deep (the limit is {MAX_NESTING})"
+        )));
+    }
+    if depth > MAX_EXTRACTION_NESTING {
+        return Ok(whole_page(html));
+    }
+    let config =
+        Config { text_mode: TextMode::Formatted, max_elements_to_parse: MAX_ELEMENTS_TO_EXTRACT, ..Config::default() };
     let mut readability = Readability::with_document(Dom::from(html), None, Some(config))
         .map_err(|err| Error::InputTooComplex(err.to_string()))?;
     if let Ok(article) = readability.parse() {
@@ -41,14 +47,105 @@ pub(super) fn read(html: &str) -> Result<Document> {
         }
     }
     // Extraction changed the DOM: read the page afresh.
-    let dom = Dom::from(html);
-    let title = Readability::with_document(dom, None, None)
-        .ok()
-        .map(|page| page.get_article_title().to_string())
-        .and_then(|title| non_empty(&title));
-    let dom = Dom::from(html);
+    Ok(whole_page(html))
+}
+
+/// The whole page, block by block, when extraction failed or was not tried: the noise detector then
+/// finds the article among the page's furniture, as it does in a text dump.
+fn whole_page(html: &str) -> Document {
+    let (title, dom) = match Readability::with_document(Dom::from(html), None, None) {
+        Ok(page) => (non_empty(&page.get_article_title()), page.doc),
+        Err(_) => (None, Dom::from(html)),
+    };
     let root = dom.body().unwrap_or_else(|| dom.root());
-    Ok(lay_out(&root).finish(title, InputFormat::Html))
+    lay_out(&root).finish(title, InputFormat::Html)
+}
+
+/// How deep the elements of `html` nest, as its tags say: every start tag of an element that needs an
+/// end tag opens a level, every end tag closes one. Parsing and extraction slow down with depth (the
+/// parser's scope checks walk the stack of open elements, a hundred thousand levels make them
+/// quadratic), so a page nested deeper than [`MAX_NESTING`] is refused before it is parsed. Elements
+/// whose end tag may be left out (`<p>`, `<li>`, `<td>`, …) and void elements (`<br>`, `<img>`, …) do
+/// not count, so unclosed paragraphs do not look deep.
+fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at + 1..];
+        let (closing, rest) = match rest.first() {
+            Some(b'/') => (true, &rest[1..]),
+            _ => (false, rest),
+        };
+        let name_length = rest.iter().take(16).take_while(|b| b.is_ascii_alphanumeric()).count();
+        if name_length == 0 || !rest[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = rest[..name_length].to_ascii_lowercase();
+        if may_stay_open(&name) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            let self_closing = rest[name_length..].iter().take_while(|&&b| b != b'>').last() == Some(&b'/');
+            if !self_closing {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+    }
+    deepest
+}
+
+/// Deeper than this (by [`nesting_depth`]) and a page is refused: real pages nest a few dozen levels
+/// (the 50 dev pages 9 to 290, tags in their scripts included).
+const MAX_NESTING: usize = 10_000;
+/// Extraction slows down with depth (quadratically: 2,400 levels take 4 s): deeper than this, the whole
+/// page is read without it.
+const MAX_EXTRACTION_NESTING: usize = 1_000;
+
+/// Void elements, and elements whose end tag HTML lets a page leave out.
+fn may_stay_open(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"param"
+            | b"keygen"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"option"
+            | b"optgroup"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"rtc"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"image"
+    )
 }
 
 fn non_empty(title: &str) -> Option<String> {
@@ -109,7 +206,10 @@ fn lay_out(root: &NodeRef<'_>) -> TextBuilder {
                 out.end_block();
                 continue;
             }
-            _ if is_skipped(name) || node.has_attr("hidden") || node.attr("aria-hidden").is_some_and(|v| &*v == "true") => {
+            _ if is_skipped(name)
+                || node.has_attr("hidden")
+                || node.attr("aria-hidden").is_some_and(|v| &*v == "true") =>
+            {
                 continue;
             }
             _ => {}
@@ -305,6 +405,15 @@ mod tests {
     fn scripts_styles_and_hidden_text_are_not_read() {
         let document = page("<script>var a = 1;</script><style>p{}</style><p hidden>secret</p><p>Shown.</p>");
         assert_eq!(document.text, "Shown.");
+    }
+
+    #[test]
+    fn nesting_depth_counts_elements_that_need_closing() {
+        assert_eq!(nesting_depth("<div><div><br><img src=x/><p>a<p>b</div></div><div/>"), 2);
+        assert_eq!(nesting_depth(&"<span>".repeat(10)), 10);
+        assert_eq!(nesting_depth("a < b and <3 </ >"), 0);
+        assert!(matches!(read(&"<div>".repeat(MAX_NESTING + 1)), Err(Error::InputTooComplex(_))));
+        assert!(read(&"<p>Unclosed paragraph.".repeat(MAX_NESTING + 1)).is_ok());
     }
 
     #[test]

@@ -111,7 +111,10 @@ impl FromStr for InputFormat {
     fn from_str(s: &str) -> Result<Self> {
         InputFormat::ALL
             .into_iter()
-            .find(|format| format.name().eq_ignore_ascii_case(s) || (s.eq_ignore_ascii_case("md") && *format == InputFormat::Markdown))
+            .find(|format| {
+                format.name().eq_ignore_ascii_case(s)
+                    || (s.eq_ignore_ascii_case("md") && *format == InputFormat::Markdown)
+            })
             .ok_or_else(|| Error::UnknownInputFormat(s.to_string()))
     }
 }

@@ -125,8 +125,11 @@ pub fn run(
                             Err(_) => return,
                         };
                         let Some(Ok(batch)) = next else { return };
-                        let outputs =
-                            batch.lines.iter().map(|line| summarize_line(summarizer, line, max_record_bytes, reading)).collect();
+                        let outputs = batch
+                            .lines
+                            .iter()
+                            .map(|line| summarize_line(summarizer, line, max_record_bytes, reading))
+                            .collect();
                         if done_tx.send(DoneBatch { first: batch.first, outputs }).is_err() {
                             // The writer stopped (stdout closed): stop the reader too.
                             if let Ok(mut rx) = work_rx.lock() {
@@ -271,7 +274,12 @@ fn write_ready(
 }
 
 /// Summarizes one record line into one output line; `false` when it is an error record.
-fn summarize_line(summarizer: &Summarizer, line: &Line, max_record_bytes: usize, reading: Reading<'_>) -> (String, bool) {
+fn summarize_line(
+    summarizer: &Summarizer,
+    line: &Line,
+    max_record_bytes: usize,
+    reading: Reading<'_>,
+) -> (String, bool) {
     let bytes = match line {
         Line::Record(bytes) => bytes,
         Line::TooLong(length) => {
@@ -439,7 +447,8 @@ mod tests {
             (b"{not json", "invalid JSON"),
         ];
         for (input, expected) in cases {
-            let (output, ok) = summarize_line(&summarizer, &Line::Record(input.to_vec()), MAX_RECORD_BYTES, Reading::default());
+            let (output, ok) =
+                summarize_line(&summarizer, &Line::Record(input.to_vec()), MAX_RECORD_BYTES, Reading::default());
             assert!(!ok);
             assert!(output.starts_with(expected) || output.contains(expected), "{output}");
         }

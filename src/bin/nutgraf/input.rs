@@ -153,8 +153,8 @@ pub fn read_document(
     title: Option<&str>,
 ) -> Result<Document, InputError> {
     let text = read_text(source, lossy)?;
-    let document = Document::read(&text, format_of(source, asked))
-        .map_err(|err| InputError::Unreadable(source.clone(), err))?;
+    let document =
+        Document::read(&text, format_of(source, asked)).map_err(|err| InputError::Unreadable(source.clone(), err))?;
     Ok(match title {
         Some(title) => document.with_title(title),
         None => document,
