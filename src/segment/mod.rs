@@ -413,6 +413,23 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(1_000))]
+
+        #[test]
+        fn split_within_one_range_is_split_and_no_sentence_crosses_a_cut(text in candidate_text(), cut in 0usize..200) {
+            let splitter = SentenceSplitter::new(Language::English);
+            proptest::prop_assert_eq!(splitter.split_within(&text, &[0..text.len()]), splitter.split(&text));
+            let mut cut = cut.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            for sentence in splitter.split_within(&text, &[0..cut, cut..text.len()]) {
+                proptest::prop_assert!(sentence.end <= cut || sentence.start >= cut, "{:?} at {}", text, cut);
+            }
+        }
+    }
+
     fn split(text: &str) -> Vec<&str> {
         SentenceSplitter::new(Language::English).split(text).iter().map(|s| s.text(text)).collect()
     }
