@@ -28,7 +28,12 @@ fn pages() -> Vec<String> {
     }
     eprintln!("bench: no shared/eval/scraped/html; using a built-in page");
     let body: String = common::SAMPLE.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
-    vec![format!("<html><head><title>Sample</title></head><body><nav>Home News</nav><article>{body}</article></body></html>"); 50]
+    vec![
+        format!(
+            "<html><head><title>Sample</title></head><body><nav>Home News</nav><article>{body}</article></body></html>"
+        );
+        50
+    ]
 }
 
 fn html(c: &mut Criterion) {

@@ -33,7 +33,8 @@ const EXIT_USAGE: u8 = 2;
     long_about = "Finds the sentences that say what an article is about: an extractive summarizer that \
                   prints the most central sentences of a text, verbatim and in their original order, and \
                   leaves out web boilerplate (subscription prompts, photo credits, share lines).",
-    after_help = "Examples:\n  nutgraf article.txt\n  curl -s URL | html2text | nutgraf -n 2 --format json\n  \
+    after_help = "Examples:\n  nutgraf article.txt\n  nutgraf page.html\n  curl -s URL | nutgraf -n 2 --format json\n  \
+                  nutgraf extract page.html\n  \
                   nutgraf --jsonl corpus.jsonl > briefs.jsonl\n  nutgraf split article.txt\n  \
                   nutgraf eval data.jsonl --baseline lead\n\nExit codes: 0 success; 1 some --jsonl records \
                   failed (each has an error record); 2 bad usage or unreadable input.",
