@@ -271,7 +271,7 @@ impl Summarizer {
     }
 
     /// Stages 1–3 for a [`Document`]: [`analyze`](Self::analyze) with what the source says about its
-    /// blocks and title.
+    /// blocks and title (for a document without a title, a heading that opens it).
     pub fn analyze_document(&self, document: &Document) -> Analysis {
         if document.blocks.is_empty() && document.title.is_none() {
             return self.analyze(&document.text);
@@ -283,7 +283,14 @@ impl Summarizer {
             let ranges: Vec<std::ops::Range<usize>> = document.blocks.iter().map(|b| b.start..b.end).collect();
             self.splitter.split_within(text, &ranges)
         };
-        let (analyzed, title_terms) = self.analyzer.analyze_with_title(text, &sentences, document.title.as_deref());
+        // Without a title, a heading that opens the document is the headline.
+        let opening_heading = document
+            .blocks
+            .first()
+            .filter(|block| matches!(block.kind, crate::BlockKind::Heading { .. }))
+            .map(|block| block.text(text));
+        let headline = document.title.as_deref().or(opening_heading);
+        let (analyzed, title_terms) = self.analyzer.analyze_with_title(text, &sentences, headline);
         let noise = self.noise.detect_document(document, &sentences, &analyzed);
         Analysis { sentences, document: analyzed, noise, title_terms }
     }
