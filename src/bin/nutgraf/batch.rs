@@ -298,15 +298,22 @@ fn summarize_line(
         let message = if null_text { "\"text\" must be a string, not null" } else { "record has no \"text\" field" };
         return failure(record.id, message.to_string());
     };
-    let document = match nutgraf::Document::read(&text, reading.format) {
-        Ok(document) => document,
-        Err(err) => return failure(record.id, err.to_string()),
+    let format = reading.format.unwrap_or_else(|| nutgraf::InputFormat::sniff(&text));
+    let title = record.title.as_deref().or(reading.title);
+    let summary = if format == nutgraf::InputFormat::Text && title.is_none() {
+        // The common case, without copying the text into a document.
+        summarizer.summarize(&text)
+    } else {
+        let document = match nutgraf::Document::read(&text, Some(format)) {
+            Ok(document) => document,
+            Err(err) => return failure(record.id, err.to_string()),
+        };
+        let document = match title {
+            Some(title) => document.with_title(title),
+            None => document,
+        };
+        summarizer.summarize_document(&document)
     };
-    let document = match record.title.as_deref().or(reading.title) {
-        Some(title) => document.with_title(title),
-        None => document,
-    };
-    let summary = summarizer.summarize_document(&document);
     let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences };
     match serde_json::to_string(&brief) {
         Ok(json) => (json, true),

@@ -153,8 +153,13 @@ pub fn read_document(
     title: Option<&str>,
 ) -> Result<Document, InputError> {
     let text = read_text(source, lossy)?;
-    let document =
-        Document::read(&text, format_of(source, asked)).map_err(|err| InputError::Unreadable(source.clone(), err))?;
+    let format = format_of(source, asked).unwrap_or_else(|| InputFormat::sniff(&text));
+    let document = if format == InputFormat::Text {
+        // Plain text is taken as it is: no copy of a large input.
+        Document::from_text(text)
+    } else {
+        Document::read(&text, Some(format)).map_err(|err| InputError::Unreadable(source.clone(), err))?
+    };
     Ok(match title {
         Some(title) => document.with_title(title),
         None => document,
