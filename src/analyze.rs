@@ -119,6 +119,29 @@ impl Analyzer {
 
     /// Analyzes every sentence of `text`.
     pub fn analyze(&self, text: &str, sentences: &[Sentence]) -> AnalyzedDocument {
+        self.analyze_with_title(text, sentences, None).0
+    }
+
+    /// Analyzes every sentence of `text`, and a title that stands apart from it: the title's terms share
+    /// the document's vocabulary, so they compare with its sentences' terms.
+    ///
+    /// ```
+    /// use nutgraf::{Analyzer, Language, SentenceSplitter};
+    ///
+    /// let text = "Rates rose again. Lunch was late.";
+    /// let sentences = SentenceSplitter::new(Language::English).split(text);
+    /// let analyzer = Analyzer::new(Language::English);
+    /// let (document, title) = analyzer.analyze_with_title(text, &sentences, Some("Rates rise"));
+    /// let title = title.unwrap_or_default();
+    /// assert_eq!(title.len(), 2);
+    /// assert_eq!(title[0], document.terms(0)[0]);
+    /// ```
+    pub fn analyze_with_title(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        title: Option<&str>,
+    ) -> (AnalyzedDocument, Option<Vec<TermId>>) {
         let lexicon = word_table::Lexicon { stop_words: &self.stop_words, stemmer: &self.stemmer };
         word_table::with_table(self.id, |table| {
             table.begin_document();
@@ -139,8 +162,17 @@ impl Analyzer {
                 term_ends.push(terms.len());
                 word_counts.push(words);
             }
+            let title_terms = title.map(|title| {
+                let mut title_terms = Vec::new();
+                words::for_each_word(title, |word| {
+                    if let Some(stem) = table.stem_of(word, &lexicon) {
+                        title_terms.push(table.term(stem, &mut vocabulary));
+                    }
+                });
+                title_terms
+            });
             table.end_document();
-            AnalyzedDocument { vocabulary, terms, term_ends, word_counts }
+            (AnalyzedDocument { vocabulary, terms, term_ends, word_counts }, title_terms)
         })
     }
 }

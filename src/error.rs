@@ -2,8 +2,9 @@
 
 use thiserror::Error as ThisError;
 
-/// Everything that can go wrong when configuring nutgraf. Summarizing itself cannot fail: any `&str` gets
-/// a brief, possibly an empty one.
+/// Everything that can go wrong when configuring nutgraf or reading an input into a
+/// [`Document`](crate::Document). Summarizing itself cannot fail: any `&str` gets a brief, possibly an
+/// empty one.
 ///
 /// ```
 /// let err = "xx".parse::<nutgraf::Language>().unwrap_err();
@@ -33,6 +34,12 @@ pub enum Error {
         /// The configuration's or the table's.
         config: crate::Language,
     },
+    /// An unknown input format name (see [`InputFormat`](crate::InputFormat)).
+    #[error("unknown input format {0:?} (try one of: auto, text, html, markdown)")]
+    UnknownInputFormat(String),
+    /// An input that cannot be read within bounded time and memory; the message says what it was.
+    #[error("input too complex to read: {0}")]
+    InputTooComplex(String),
 }
 
 /// The library's result type.

@@ -42,6 +42,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::analyze::AnalyzedDocument;
+use crate::input::{BlockKind, Document};
 use crate::language::Language;
 use crate::segment::{Sentence, is_closing};
 use cues::{CueList, CuePhrases};
@@ -82,6 +83,16 @@ const MAX_BACK_GAP: i64 = 250;
 const MIN_LEAD_WORDS: usize = 30;
 /// How many words of prose may stand above an article's lead: a standfirst and a photo caption.
 const MAX_PRELUDE_WORDS: usize = 150;
+
+/// The likelihood given to a sentence that the source marks as furniture.
+const FURNITURE_LIKELIHOOD: f64 = 0.99;
+
+/// A title or a sentence as compared with each other: lower case, single spaces, without the final
+/// punctuation that a title may lack.
+fn comparable(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.join(" ").trim_end_matches(['.', '!', '?', ':']).to_lowercase()
+}
 
 /// Per-sentence boilerplate likelihoods, and the headline if the text opens with one.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -180,6 +191,41 @@ impl NoiseDetector {
             }
         }
         NoiseReport { likelihood, hard, headline: detect_headline(text, sentences, &traits) }
+    }
+
+    /// Scores every sentence of a [`Document`] (see [`detect`](Self::detect)), with what its source says
+    /// on top: a sentence of a furniture block (navigation, a footer, a caption, code, a table cell, a
+    /// heading; see [`BlockKind::is_furniture`]) and a sentence that repeats the document's title are
+    /// ruled out whatever the threshold. `sentences` are those of `document.text`.
+    ///
+    /// ```
+    /// use nutgraf::{Analyzer, Document, Language, NoiseDetector, SentenceSplitter};
+    ///
+    /// let document = Document::from_markdown("Some prose about the release that people may read.\n\n| a table cell |\n|---|\n");
+    /// let ranges: Vec<_> = document.blocks.iter().map(|b| b.start..b.end).collect();
+    /// let sentences = SentenceSplitter::new(Language::English).split_within(&document.text, &ranges);
+    /// let analyzed = Analyzer::new(Language::English).analyze(&document.text, &sentences);
+    /// let noise = NoiseDetector::new(Language::English).detect_document(&document, &sentences, &analyzed);
+    /// assert_eq!(noise.hard, [false, true]);
+    /// ```
+    pub fn detect_document(
+        &self,
+        document: &Document,
+        sentences: &[Sentence],
+        analyzed: &AnalyzedDocument,
+    ) -> NoiseReport {
+        let text = document.text.as_str();
+        let mut report = self.detect(text, sentences, analyzed);
+        let title = document.title.as_deref().map(comparable);
+        for (i, sentence) in sentences.iter().enumerate() {
+            let furniture = document.kind_at(sentence.start).is_some_and(BlockKind::is_furniture);
+            let repeats_title = title.as_deref().is_some_and(|title| comparable(sentence.text(text)) == title);
+            if furniture || repeats_title {
+                report.hard[i] = true;
+                report.likelihood[i] = report.likelihood[i].max(FURNITURE_LIKELIHOOD);
+            }
+        }
+        report
     }
 
     /// What one sentence shows on its own.

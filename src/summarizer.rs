@@ -11,6 +11,7 @@ use crate::chunk;
 use crate::config::{Config, Preset};
 use crate::error::{Error, Result};
 use crate::idf::CorpusIdf;
+use crate::input::Document;
 use crate::language::Language;
 use crate::noise::{NoiseDetector, NoiseReport};
 use crate::redundancy::CosineIndex;
@@ -277,6 +278,9 @@ pub struct Analysis {
     pub document: AnalyzedDocument,
     /// Boilerplate likelihoods and the headline.
     pub noise: NoiseReport,
+    /// The terms of the document's title, when it has one apart from its text: the headline that
+    /// sentences are compared with, in place of a headline line found in the text.
+    pub title_terms: Option<Vec<crate::analyze::TermId>>,
 }
 
 /// The candidates of one [`Analysis`] scored under one [`Config`].
@@ -438,7 +442,81 @@ impl Summarizer {
     fn analyze_sentences(&self, text: &str, sentences: Vec<Sentence>) -> Analysis {
         let document = self.analyzer.analyze(text, &sentences);
         let noise = self.noise.detect(text, &sentences, &document);
-        Analysis { sentences, document, noise }
+        Analysis { sentences, document, noise, title_terms: None }
+    }
+
+    /// Summarizes a [`Document`] within the summarizer's budget: sentences never cross its blocks, its
+    /// furniture blocks never reach the brief, and its title, which is never a sentence of the brief,
+    /// is the headline that sentences are compared with. The spans of the brief are into
+    /// `document.text`. A plain-text document without a title gets the brief [`summarize`](Self::summarize)
+    /// gives its text.
+    ///
+    /// ```
+    /// use nutgraf::{Budget, Document, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().budget(Budget::Sentences(1)).build()?;
+    /// let text = "The council met on Monday. Rail fares will rise by five percent in March, the council said.";
+    /// let document = Document::from_text(text).with_title("Rail fares to rise");
+    /// let summary = summarizer.summarize_document(&document);
+    /// assert_eq!(summary.to_text(), "Rail fares will rise by five percent in March, the council said.");
+    /// assert_eq!(summarizer.summarize_document(&Document::from_text(text)), summarizer.summarize(text));
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn summarize_document(&self, document: &Document) -> Summary {
+        self.summarize_document_within(document, self.budget)
+    }
+
+    /// Summarizes a [`Document`] within `budget`; an error if the budget is empty (as for
+    /// [`summarize_with_budget`](Self::summarize_with_budget)).
+    ///
+    /// ```
+    /// use nutgraf::{Budget, Document, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let document = Document::from_text("Rates rose on Tuesday. Stocks fell.").with_title("Rates rise");
+    /// assert_eq!(summarizer.summarize_document_with_budget(&document, Budget::Sentences(1))?.sentences.len(), 1);
+    /// assert!(summarizer.summarize_document_with_budget(&document, Budget::Words(0)).is_err());
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn summarize_document_with_budget(&self, document: &Document, budget: Budget) -> Result<Summary> {
+        budget.validate()?;
+        Ok(self.summarize_document_within(document, budget))
+    }
+
+    /// [`summarize_document_with_budget`](Self::summarize_document_with_budget) for a budget already
+    /// validated.
+    fn summarize_document_within(&self, document: &Document, budget: Budget) -> Summary {
+        if document.blocks.is_empty() && document.title.is_none() {
+            return self.summarize_within(&document.text, budget);
+        }
+        let analysis = self.analyze_document(document);
+        let scoring = self.score_unchecked(&analysis, &self.config);
+        self.select_unchecked(&document.text, &analysis, &scoring, &self.config, budget)
+    }
+
+    /// Stages 1–3 for a [`Document`]: [`analyze`](Self::analyze) with what the source says about its
+    /// blocks and title (for a document without a title, a heading that opens it).
+    pub fn analyze_document(&self, document: &Document) -> Analysis {
+        if document.blocks.is_empty() && document.title.is_none() {
+            return self.analyze(&document.text);
+        }
+        let text = document.text.as_str();
+        let sentences = if document.blocks.is_empty() {
+            self.splitter.split(text)
+        } else {
+            let ranges: Vec<std::ops::Range<usize>> = document.blocks.iter().map(|b| b.start..b.end).collect();
+            self.splitter.split_within(text, &ranges)
+        };
+        // Without a title, a heading that opens the document is the headline.
+        let opening_heading = document
+            .blocks
+            .first()
+            .filter(|block| matches!(block.kind, crate::BlockKind::Heading { .. }))
+            .map(|block| block.text(text));
+        let headline = document.title.as_deref().or(opening_heading);
+        let (analyzed, title_terms) = self.analyzer.analyze_with_title(text, &sentences, headline);
+        let noise = self.noise.detect_document(document, &sentences, &analyzed);
+        Analysis { sentences, document: analyzed, noise, title_terms }
     }
 
     /// Scores an analysis under `config`: chooses the candidates and computes their TF-IDF vectors and
@@ -487,7 +565,7 @@ impl Summarizer {
                 candidates: &candidates,
                 tfidf: &tfidf,
                 noise: &noise.likelihood,
-                headline_terms: headline.map(|h| document.terms(h)),
+                headline_terms: analysis.title_terms.as_deref().or(headline.map(|h| document.terms(h))),
             },
             config,
         );

@@ -150,6 +150,51 @@ impl SentenceSplitter {
         sentences
     }
 
+    /// The sentences of `text` with no sentence crossing from one of `ranges` into another, nor into
+    /// text outside them: for a [`Document`](crate::Document) whose source marked its blocks. Line and
+    /// paragraph structure is found as by [`split`](Self::split); `ranges` must be in increasing order
+    /// and not overlap.
+    ///
+    /// ```
+    /// use nutgraf::{Language, SentenceSplitter};
+    ///
+    /// let text = "Home News Sport The vote passed. It was close.";
+    /// let splitter = SentenceSplitter::new(Language::English);
+    /// assert_eq!(splitter.split(text)[0].text(text), "Home News Sport The vote passed.");
+    /// let by_block: Vec<&str> = splitter.split_within(text, &[0..15, 16..text.len()]).iter().map(|s| s.text(text)).collect();
+    /// assert_eq!(by_block, ["Home News Sport", "The vote passed.", "It was close."]);
+    /// ```
+    pub fn split_within(&self, text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<Sentence> {
+        let offset = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+        let mut sentences = Vec::new();
+        let mut next_range = 0;
+        for block in lines::blocks(&text[offset..], offset) {
+            // The pieces of this block that lie in one range each.
+            while next_range < ranges.len() && ranges[next_range].end <= block.start {
+                next_range += 1;
+            }
+            let mut k = next_range;
+            while k < ranges.len() && ranges[k].start < block.end {
+                let (start, end) = (ranges[k].start.max(block.start), ranges[k].end.min(block.end));
+                if let (Some(piece), true) = (text.get(start..end), start < end) {
+                    let trimmed_start = start + (piece.len() - piece.trim_start().len());
+                    let trimmed_end = start + piece.trim_end().len();
+                    if trimmed_start < trimmed_end {
+                        let piece = Block { start: trimmed_start, end: trimmed_end, ..block };
+                        self.split_block(
+                            text,
+                            piece,
+                            candidates(&text[piece.start..piece.end], &self.rules),
+                            &mut sentences,
+                        );
+                    }
+                }
+                k += 1;
+            }
+        }
+        sentences
+    }
+
     fn split_block(
         &self,
         text: &str,
@@ -524,6 +569,23 @@ mod tests {
                 text
             );
             proptest::prop_assert_eq!(splitter.split(&text), split_by_library(&splitter, &text), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(1_000))]
+
+        #[test]
+        fn split_within_one_range_is_split_and_no_sentence_crosses_a_cut(text in candidate_text(), cut in 0usize..200) {
+            let splitter = SentenceSplitter::new(Language::English);
+            proptest::prop_assert_eq!(splitter.split_within(&text, std::slice::from_ref(&(0..text.len()))), splitter.split(&text));
+            let mut cut = cut.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            for sentence in splitter.split_within(&text, &[0..cut, cut..text.len()]) {
+                proptest::prop_assert!(sentence.end <= cut || sentence.start >= cut, "{:?} at {}", text, cut);
+            }
         }
     }
 

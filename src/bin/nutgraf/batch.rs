@@ -52,6 +52,15 @@ struct Record<'a> {
     id: Option<&'a RawValue>,
     #[serde(borrow, default)]
     text: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    title: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// How records' text is read: as `format`, or detected when `None`; `title` for records without one.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Reading<'a> {
+    pub format: Option<nutgraf::InputFormat>,
+    pub title: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -82,6 +91,7 @@ pub fn run(
     threads: usize,
     format: Format,
     max_record_bytes: usize,
+    reading: Reading<'_>,
 ) -> anyhow::Result<u8> {
     if format != Format::Json && format != Format::Text {
         anyhow::bail!("--jsonl writes JSON lines; --format {format} does not apply");
@@ -115,8 +125,11 @@ pub fn run(
                             Err(_) => return,
                         };
                         let Some(Ok(batch)) = next else { return };
-                        let outputs =
-                            batch.lines.iter().map(|line| summarize_line(summarizer, line, max_record_bytes)).collect();
+                        let outputs = batch
+                            .lines
+                            .iter()
+                            .map(|line| summarize_line(summarizer, line, max_record_bytes, reading))
+                            .collect();
                         if done_tx.send(DoneBatch { first: batch.first, outputs }).is_err() {
                             // The writer stopped (stdout closed): stop the reader too.
                             if let Ok(mut rx) = work_rx.lock() {
@@ -261,7 +274,12 @@ fn write_ready(
 }
 
 /// Summarizes one record line into one output line; `false` when it is an error record.
-fn summarize_line(summarizer: &Summarizer, line: &Line, max_record_bytes: usize) -> (String, bool) {
+fn summarize_line(
+    summarizer: &Summarizer,
+    line: &Line,
+    max_record_bytes: usize,
+    reading: Reading<'_>,
+) -> (String, bool) {
     let bytes = match line {
         Line::Record(bytes) => bytes,
         Line::TooLong(length) => {
@@ -280,7 +298,22 @@ fn summarize_line(summarizer: &Summarizer, line: &Line, max_record_bytes: usize)
         let message = if null_text { "\"text\" must be a string, not null" } else { "record has no \"text\" field" };
         return failure(record.id, message.to_string());
     };
-    let summary = summarizer.summarize(&text);
+    let format = reading.format.unwrap_or_else(|| nutgraf::InputFormat::sniff(&text));
+    let title = record.title.as_deref().or(reading.title);
+    let summary = if format == nutgraf::InputFormat::Text && title.is_none() {
+        // The common case, without copying the text into a document.
+        summarizer.summarize(&text)
+    } else {
+        let document = match nutgraf::Document::read(&text, Some(format)) {
+            Ok(document) => document,
+            Err(err) => return failure(record.id, err.to_string()),
+        };
+        let document = match title {
+            Some(title) => document.with_title(title),
+            None => document,
+        };
+        summarizer.summarize_document(&document)
+    };
     let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences };
     match serde_json::to_string(&brief) {
         Ok(json) => (json, true),
@@ -421,7 +454,8 @@ mod tests {
             (b"{not json", "invalid JSON"),
         ];
         for (input, expected) in cases {
-            let (output, ok) = summarize_line(&summarizer, &Line::Record(input.to_vec()), MAX_RECORD_BYTES);
+            let (output, ok) =
+                summarize_line(&summarizer, &Line::Record(input.to_vec()), MAX_RECORD_BYTES, Reading::default());
             assert!(!ok);
             assert!(output.starts_with(expected) || output.contains(expected), "{output}");
         }

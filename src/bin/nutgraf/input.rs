@@ -4,6 +4,8 @@ use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use nutgraf::{Document, InputFormat};
+
 /// Where text comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -34,6 +36,7 @@ pub enum InputError {
     InvalidUtf8 { source: Source, offset: usize },
     Binary(Source),
     InvalidUtf16(Source),
+    Unreadable(Source, nutgraf::Error),
 }
 
 impl fmt::Display for InputError {
@@ -48,6 +51,7 @@ impl fmt::Display for InputError {
             InputError::Binary(source) => {
                 write!(f, "{source}: looks like a binary file (contains NUL bytes); use --lossy to read it anyway")
             }
+            InputError::Unreadable(source, err) => write!(f, "{source}: {err}"),
             InputError::InvalidUtf16(source) => {
                 write!(f, "{source}: starts with a UTF-16 byte-order mark but is not valid UTF-16")
             }
@@ -130,6 +134,46 @@ fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
 pub fn read_text(source: &Source, lossy: bool) -> Result<String, InputError> {
     let bytes = read_bytes(source)?;
     decode(source, bytes, lossy)
+}
+
+/// The format to read a source as: the one asked for, else the one its file name says, else (`None`)
+/// the one its content shows.
+pub fn format_of(source: &Source, asked: Option<InputFormat>) -> Option<InputFormat> {
+    asked.or_else(|| match source {
+        Source::File(path) => path.file_name().and_then(|name| InputFormat::from_extension(&name.to_string_lossy())),
+        Source::Stdin => None,
+    })
+}
+
+/// Reads one source into a [`Document`], as `asked` or as detected; `title` replaces the source's.
+pub fn read_document(
+    source: &Source,
+    lossy: bool,
+    asked: Option<InputFormat>,
+    title: Option<&str>,
+) -> Result<Document, InputError> {
+    document_of(source, read_text(source, lossy)?, asked, title)
+}
+
+/// The document of an input's text, read in the format asked for, else the one its name or content
+/// says.
+pub fn document_of(
+    source: &Source,
+    text: String,
+    asked: Option<InputFormat>,
+    title: Option<&str>,
+) -> Result<Document, InputError> {
+    let format = format_of(source, asked).unwrap_or_else(|| InputFormat::sniff(&text));
+    let document = if format == InputFormat::Text {
+        // Plain text is taken as it is: no copy of a large input.
+        Document::from_text(text)
+    } else {
+        Document::read(&text, Some(format)).map_err(|err| InputError::Unreadable(source.clone(), err))?
+    };
+    Ok(match title {
+        Some(title) => document.with_title(title),
+        None => document,
+    })
 }
 
 #[cfg(test)]

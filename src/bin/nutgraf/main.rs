@@ -22,7 +22,7 @@ use nutgraf::render::{Format, render};
 
 use color::ColorChoice;
 
-use input::{Source, read_text};
+use input::{Source, document_of, read_document, read_text};
 use options::SummaryOptions;
 
 /// Exit code: everything worked.
@@ -40,7 +40,8 @@ const EXIT_USAGE: u8 = 2;
     long_about = "Finds the sentences that say what an article is about: an extractive summarizer that \
                   prints the most central sentences of a text, verbatim and in their original order, and \
                   leaves out web boilerplate (subscription prompts, photo credits, share lines).",
-    after_help = "Examples:\n  nutgraf article.txt\n  curl -s URL | html2text | nutgraf -n 2 --format json\n  \
+    after_help = "Examples:\n  nutgraf article.txt\n  nutgraf page.html\n  curl -s URL | nutgraf -n 2 --format json\n  \
+                  nutgraf extract page.html\n  \
                   nutgraf --jsonl corpus.jsonl > briefs.jsonl\n  nutgraf split article.txt\n  \
                   nutgraf eval data.jsonl --baseline lead\n  nutgraf https://example.com/story\n\nExit codes: 0 \
                   success; 1 some --jsonl records failed (each has an error record; 0 with --keep-going); 2 bad usage, unreadable \
@@ -75,6 +76,9 @@ enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `nutgraf man > ~/.local/share/man/man1/nutgraf.1`.
     Man,
+    /// Print the text the summarizer reads from an input: an HTML page's main content, a Markdown
+    /// file's text; `--format json` gives the title and the blocks (kind, span, text).
+    Extract(ExtractArgs),
 }
 
 #[derive(Args, Debug)]
@@ -82,6 +86,23 @@ struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug)]
+struct ExtractArgs {
+    /// File to read; none or `-` reads stdin.
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+    /// Input format: `auto`, `text`, `html` or `markdown` (as for summarizing).
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = options::parse_input_format)]
+    input: options::InputChoice,
+    /// `text`: the title (if any) and the text; `json`: one object with the title, the format and the
+    /// blocks.
+    #[arg(long, short = 'f', default_value = "text", value_parser = parse_format)]
+    format: Format,
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the input.
+    #[arg(long)]
+    lossy: bool,
 }
 
 #[derive(Args, Debug)]
@@ -130,6 +151,14 @@ struct SummarizeArgs {
     /// and `weights`; as text or Markdown, a table after the brief).
     #[arg(long)]
     explain: bool,
+    /// Input format: `auto` (by the file's extension, else by its content: HTML is recognized), `text`,
+    /// `html` or `markdown`. Applies to --jsonl records' text too.
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = options::parse_input_format)]
+    input: options::InputChoice,
+    /// The document's title or headline: compared with each sentence, never itself in the brief.
+    /// Replaces the title an HTML or Markdown input has.
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
@@ -194,6 +223,7 @@ fn main() -> ExitCode {
         Some(Command::Completions(args)) => print_completions(args.shell),
         Some(Command::Man) => print_man(),
         Some(Command::Idf(args)) => idf::run(args),
+        Some(Command::Extract(args)) => run_extract(args),
         None => run_summarize(cli.summarize),
     };
     match result {
@@ -249,14 +279,17 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     let format = match args.format {
         Output::Summary(format) => format,
         Output::Html if args.jsonl => anyhow::bail!("--format html shows one document; it does not go with --jsonl"),
-        Output::Html => return html_pages(&summarizer, &sources, args.lossy, &fetch_options),
+        Output::Html => {
+            return html_pages(&summarizer, &sources, args.lossy, &fetch_options, args.input.0, args.title.as_deref());
+        }
     };
     if args.jsonl {
         if let Some(url) = sources.iter().find_map(url_of) {
             anyhow::bail!("{url}: --jsonl reads records from files or stdin, not from a URL");
         }
         let threads = args.threads.map_or_else(default_threads, usize::from);
-        let code = batch::run(&summarizer, &sources, threads, format, args.max_record_bytes)?;
+        let reading = batch::Reading { format: args.input.0, title: args.title.as_deref() };
+        let code = batch::run(&summarizer, &sources, threads, format, args.max_record_bytes, reading)?;
         return Ok(if args.keep_going && code == EXIT_RECORD_ERRORS { EXIT_OK } else { code });
     }
     let stdout = io::stdout();
@@ -265,8 +298,8 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     let mut code = EXIT_OK;
     let with_headers = sources.len() > 1;
     for (k, source) in sources.iter().enumerate() {
-        let text = match read_input(source, args.lossy, &fetch_options) {
-            Ok(text) => text,
+        let document = match read_input(source, args.lossy, &fetch_options, args.input.0, args.title.as_deref()) {
+            Ok(document) => document,
             Err(err) => {
                 out.flush()?;
                 eprintln!("nutgraf: {err}");
@@ -274,7 +307,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
                 continue;
             }
         };
-        let summary = summarizer.summarize(&text);
+        let summary = summarizer.summarize_document(&document);
         if summary.sentences.is_empty() && summary.total_sentences > 0 {
             let reason = match summarizer.budget() {
                 nutgraf::Budget::Sentences(_) | nutgraf::Budget::Ratio(_) => {
@@ -316,6 +349,8 @@ fn html_pages(
     sources: &[Source],
     lossy: bool,
     fetch_options: &fetch::FetchOptions,
+    asked: Option<nutgraf::InputFormat>,
+    title: Option<&str>,
 ) -> anyhow::Result<u8> {
     if sources.len() > 1 {
         // Pages one after another would not be one HTML document.
@@ -325,8 +360,8 @@ fn html_pages(
     let mut out = io::BufWriter::new(stdout.lock());
     let mut code = EXIT_OK;
     for source in sources {
-        let text = match read_input(source, lossy, fetch_options) {
-            Ok(text) => text,
+        let document = match read_input(source, lossy, fetch_options, asked, title) {
+            Ok(document) => document,
             Err(err) => {
                 out.flush()?;
                 eprintln!("nutgraf: {err}");
@@ -334,13 +369,14 @@ fn html_pages(
                 continue;
             }
         };
-        let analysis = summarizer.analyze(&text);
+        let text = &document.text;
+        let analysis = summarizer.analyze_document(&document);
         let scoring = summarizer.score(&analysis, summarizer.config())?;
-        let summary = summarizer.select(&text, &analysis, &scoring, summarizer.config(), summarizer.budget())?;
+        let summary = summarizer.select(text, &analysis, &scoring, summarizer.config(), summarizer.budget())?;
         let scores = scoring.relative_scores(summarizer.config());
         let page = nutgraf::render::html::Page {
             title: &source.to_string(),
-            text: &text,
+            text,
             sentences: &analysis.sentences,
             scores: &scores,
             summary: &summary,
@@ -353,7 +389,7 @@ fn html_pages(
 
 fn run_split(args: SplitArgs) -> anyhow::Result<u8> {
     let source = args.file.as_deref().map_or(Source::Stdin, Source::from_arg);
-    let text = match read_input(&source, args.lossy, &fetch::FetchOptions::default()) {
+    let text = match read_raw(&source, args.lossy, &fetch::FetchOptions::default()) {
         Ok(text) => text,
         Err(err) => {
             eprintln!("nutgraf: {err}");
@@ -389,12 +425,30 @@ fn url_of(source: &Source) -> Option<&str> {
     }
 }
 
-/// Reads one input: a file or stdin, or the web page a URL argument names. The error is one line that
-/// names the input.
-fn read_input(source: &Source, lossy: bool, fetch_options: &fetch::FetchOptions) -> Result<String, String> {
+/// Reads one input's text: a file or stdin, or the web page a URL argument names. The error is one line
+/// that names the input.
+fn read_raw(source: &Source, lossy: bool, fetch_options: &fetch::FetchOptions) -> Result<String, String> {
     match url_of(source) {
         Some(url) => fetch::fetch(url, fetch_options).map_err(|err| err.to_string()),
         None => read_text(source, lossy).map_err(|err| err.to_string()),
+    }
+}
+
+/// Reads one input as a document, in the format asked for or the one its name or content says (so a
+/// fetched HTML page is read as HTML); `title` replaces the source's.
+fn read_input(
+    source: &Source,
+    lossy: bool,
+    fetch_options: &fetch::FetchOptions,
+    asked: Option<nutgraf::InputFormat>,
+    title: Option<&str>,
+) -> Result<nutgraf::Document, String> {
+    match url_of(source) {
+        Some(_) => {
+            let text = read_raw(source, lossy, fetch_options)?;
+            document_of(source, text, asked, title).map_err(|err| err.to_string())
+        }
+        None => read_document(source, lossy, asked, title).map_err(|err| err.to_string()),
     }
 }
 
@@ -404,6 +458,55 @@ fn fetch_options(timeout_seconds: f64, max_bytes: u64) -> anyhow::Result<fetch::
         .filter(|timeout| !timeout.is_zero())
         .ok_or_else(|| anyhow::anyhow!("--fetch-timeout {timeout_seconds}: not a positive number of seconds"))?;
     Ok(fetch::FetchOptions { timeout, max_bytes })
+}
+
+fn run_extract(args: ExtractArgs) -> anyhow::Result<u8> {
+    let source = args.file.as_deref().map_or(Source::Stdin, Source::from_arg);
+    let document = match read_input(&source, args.lossy, &fetch::FetchOptions::default(), args.input.0, None) {
+        Ok(document) => document,
+        Err(err) => {
+            eprintln!("nutgraf: {err}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Json => {
+            let blocks: Vec<serde_json::Value> = document
+                .blocks
+                .iter()
+                .map(|block| {
+                    let mut value = serde_json::json!({
+                        "kind": block.kind.name(),
+                        "start": block.start,
+                        "end": block.end,
+                        "text": block.text(&document.text),
+                    });
+                    if let (nutgraf::BlockKind::Heading { level }, Some(object)) = (block.kind, value.as_object_mut()) {
+                        object.insert("level".into(), level.into());
+                    }
+                    value
+                })
+                .collect();
+            let value = serde_json::json!({
+                "format": document.format.name(),
+                "title": document.title,
+                "text": document.text,
+                "blocks": blocks,
+            });
+            writeln!(out, "{value}")?;
+        }
+        Format::Markdown => {
+            if let Some(title) = &document.title {
+                writeln!(out, "# {title}\n")?;
+            }
+            writeln!(out, "{}", document.text)?;
+        }
+        _ => writeln!(out, "{}", document.text)?,
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
 }
 
 fn fold(text: &str) -> String {

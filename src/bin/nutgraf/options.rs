@@ -130,6 +130,17 @@ pub fn language_help() -> String {
     )
 }
 
+/// `--input`: a format, or `None` for `auto` (by the file's extension, else by its content).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct InputChoice(pub Option<nutgraf::InputFormat>);
+
+pub fn parse_input_format(s: &str) -> Result<InputChoice, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(InputChoice(None));
+    }
+    s.parse().map(|format| InputChoice(Some(format))).map_err(|e: nutgraf::Error| e.to_string())
+}
+
 pub fn parse_language(s: &str) -> Result<Language, String> {
     s.parse().map_err(|e: nutgraf::Error| e.to_string())
 }
