@@ -304,6 +304,32 @@ impl Config {
         }
     }
 
+    /// The preset as adjusted for a language: `data/presets.toml` may override any field of a preset for
+    /// one language (a table `[<language>.<preset>]`), where the dev data of that language shows that the
+    /// preset's settings, chosen on English news, do not carry over.
+    ///
+    /// ```
+    /// use nutgraf::{Config, Language, Preset};
+    ///
+    /// let english = Config::preset_for(Preset::News, Language::English);
+    /// assert_eq!(english, Config::preset(Preset::News));
+    /// assert_eq!(Config::preset_for(Preset::General, Language::Swedish).language, Language::Swedish);
+    /// ```
+    pub fn preset_for(preset: Preset, language: Language) -> Config {
+        let mut config = Config::preset(preset);
+        config.language = language;
+        let Some(overrides) = preset_overrides(language, preset) else { return config };
+        match serde_json::to_value(&config) {
+            Ok(mut merged) => {
+                merge_json(&mut merged, overrides);
+                // The file is compiled in and a test reads every table of it; a table that did not fit
+                // the configuration would leave the preset as it is.
+                serde_json::from_value::<Config>(merged).ok().filter(|c| c.validate().is_ok()).unwrap_or(config)
+            }
+            Err(_) => config,
+        }
+    }
+
     /// Reads a TOML config; fields it leaves out come from `base`.
     pub fn from_toml_str(text: &str, base: Preset) -> Result<Config> {
         let value: toml::Value = toml::from_str(text).map_err(|e| Error::ConfigSyntax(e.to_string()))?;
@@ -380,6 +406,16 @@ impl Config {
     }
 }
 
+/// The per-language preset adjustments, compiled in.
+const PRESET_OVERRIDES: &str = include_str!("../data/presets.toml");
+
+/// The table `[<language>.<preset>]` of `data/presets.toml`, if it has one.
+fn preset_overrides(language: Language, preset: Preset) -> Option<serde_json::Value> {
+    let file: toml::Table = toml::from_str(PRESET_OVERRIDES).ok()?;
+    let table = file.get(language.name())?.get(preset.name())?;
+    serde_json::to_value(table).ok()
+}
+
 /// Recursively overlays `overrides` onto `base` (objects merge key by key; anything else replaces).
 fn merge_json(base: &mut serde_json::Value, overrides: serde_json::Value) {
     match (base, overrides) {
@@ -408,6 +444,22 @@ mod tests {
             config.validate().unwrap();
             let text = config.to_toml_string();
             assert_eq!(Config::from_toml_str(&text, Preset::News).unwrap(), config, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_preset_override_applies() {
+        let file: toml::Table = toml::from_str(PRESET_OVERRIDES).unwrap();
+        for (name, presets) in &file {
+            let language: Language = name.parse().unwrap();
+            for preset_name in presets.as_table().unwrap().keys() {
+                let preset: Preset = preset_name.parse().unwrap();
+                let overrides = preset_overrides(language, preset).unwrap();
+                let mut expected = serde_json::to_value(Config { language, ..Config::preset(preset) }).unwrap();
+                merge_json(&mut expected, overrides);
+                let adjusted = serde_json::to_value(Config::preset_for(preset, language)).unwrap();
+                assert_eq!(adjusted, expected, "[{name}.{preset_name}] does not apply");
+            }
         }
     }
 

@@ -12,6 +12,9 @@
 //!   features of a [`Feature`] matrix, which the [`Config`]'s weights turn into scores.
 //! * The selector picks the best sentences under a [`Budget`], skipping redundant ones.
 //!
+//! Each text's language is detected first ([`TextLanguage`]); texts in a language nutgraf has no
+//! stemmer for are analyzed language-neutrally.
+//!
 //! [`Summarizer`] composes the stages; build it once and reuse it:
 //!
 //! ```
@@ -35,6 +38,7 @@
 
 mod analyze;
 mod config;
+mod detect;
 mod error;
 pub mod eval;
 mod language;
@@ -49,6 +53,7 @@ mod summarizer;
 
 pub use analyze::{AnalyzedDocument, Analyzer, TermId, Vocabulary};
 pub use config::{Config, GraphConfig, LengthPrior, NoiseConfig, Preset, Similarity, TextRankConfig, Weights};
+pub use detect::TextLanguage;
 pub use error::{Error, Result};
 pub use language::Language;
 pub use noise::{NoiseDetector, NoiseReport};

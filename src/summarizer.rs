@@ -1,10 +1,13 @@
 //! The [`Summarizer`]: composes the stages, and the [`Summary`] it returns.
 
+use std::sync::OnceLock;
+
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::{AnalyzedDocument, Analyzer};
 use crate::config::{Config, Preset};
+use crate::detect::TextLanguage;
 use crate::error::Result;
 use crate::language::Language;
 use crate::noise::{NoiseDetector, NoiseReport};
@@ -14,6 +17,10 @@ use crate::select::{self, Budget, Candidate};
 
 /// Summarizes texts. Built once with [`Summarizer::builder`], then reused for any number of documents,
 /// from any number of threads (it is `Send + Sync`).
+///
+/// Unless a language is set, each text's language is detected ([`TextLanguage::detect`]) and the text is
+/// split, analyzed and cleaned with that language's stages, which are built the first time a text needs
+/// them; a text in a language without a stemmer gets the [language-neutral analyzer](Analyzer::language_neutral).
 ///
 /// ```
 /// use nutgraf::{Budget, Summarizer};
@@ -30,7 +37,20 @@ use crate::select::{self, Budget, Candidate};
 #[derive(Clone, Debug)]
 pub struct Summarizer {
     config: Config,
+    /// Whether each text's language is detected; if not, every text is in `config.language`.
+    detect_language: bool,
+    /// Where the configuration came from a preset, the preset: a language may adjust it (see
+    /// [`Config::preset_for`]).
+    preset: Option<Preset>,
     budget: Budget,
+    /// One slot per supported language (in [`Language::ALL`] order), then one for the neutral analysis.
+    stages: Box<[OnceLock<Stages>]>,
+}
+
+/// What one language needs: its configuration and the stages built for it.
+#[derive(Clone, Debug)]
+struct Stages {
+    config: Config,
     splitter: SentenceSplitter,
     analyzer: Analyzer,
     noise: NoiseDetector,
@@ -55,6 +75,7 @@ pub struct SummarizerBuilder {
     config: Option<Config>,
     preset: Preset,
     language: Option<Language>,
+    no_detection: bool,
     budget: Budget,
 }
 
@@ -65,15 +86,32 @@ impl SummarizerBuilder {
         self
     }
 
-    /// Uses a full configuration instead of a preset.
+    /// Uses a full configuration instead of a preset. Its `language` is used for texts whose language
+    /// cannot be detected, and for all texts if detection is off ([`detect_language`](Self::detect_language)).
     pub fn config(mut self, config: Config) -> Self {
         self.config = Some(config);
         self
     }
 
-    /// Sets the language (overrides the configuration's).
+    /// Sets the language of every text (overrides the configuration's), which turns detection off.
     pub fn language(mut self, language: Language) -> Self {
         self.language = Some(language);
+        self
+    }
+
+    /// Whether each text's language is detected (the default, unless [`language`](Self::language) is
+    /// set). Without detection every text is in the configuration's language.
+    ///
+    /// ```
+    /// use nutgraf::Summarizer;
+    ///
+    /// let text = "Le conseil municipal a adopté lundi le budget de la ville après un long débat.";
+    /// assert_eq!(Summarizer::builder().build()?.summarize(text).language, "french");
+    /// assert_eq!(Summarizer::builder().detect_language(false).build()?.summarize(text).language, "english");
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn detect_language(mut self, detect: bool) -> Self {
+        self.no_detection = !detect;
         self
     }
 
@@ -85,18 +123,21 @@ impl SummarizerBuilder {
 
     /// Builds the summarizer, checking the configuration and the budget.
     pub fn build(self) -> Result<Summarizer> {
+        let preset = self.config.is_none().then_some(self.preset);
         let mut config = self.config.unwrap_or_else(|| Config::preset(self.preset));
         if let Some(language) = self.language {
             config.language = language;
         }
         config.validate()?;
         self.budget.validate()?;
+        // Stages are built when a text first needs them: a one-file run builds one language's, not 18.
+        let stages = (0..=Language::ALL.len()).map(|_| OnceLock::new()).collect();
         Ok(Summarizer {
-            splitter: SentenceSplitter::new(config.language),
-            analyzer: Analyzer::new(config.language),
-            noise: NoiseDetector::new(config.language),
+            detect_language: self.language.is_none() && !self.no_detection,
+            preset,
             budget: self.budget,
             config,
+            stages,
         })
     }
 }
@@ -108,7 +149,7 @@ impl SummarizerBuilder {
 /// ```
 /// let summary = nutgraf::Summarizer::builder().build()?.summarize("");
 /// assert!(summary.sentences.is_empty());
-/// assert_eq!(serde_json::to_string(&summary).unwrap(), r#"{"sentences":[],"total_sentences":0}"#);
+/// assert_eq!(serde_json::to_string(&summary).unwrap(), r#"{"sentences":[],"total_sentences":0,"language":"english"}"#);
 /// # Ok::<(), nutgraf::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -117,6 +158,10 @@ pub struct Summary {
     pub sentences: Vec<SummarySentence>,
     /// How many sentences the input had.
     pub total_sentences: usize,
+    /// The language the text was summarized as: a [`Language`] name (`"french"`), or the detected
+    /// language's English name (`"polish"`) where it was analyzed language-neutrally.
+    #[serde(default)]
+    pub language: String,
 }
 
 impl Summary {
@@ -175,6 +220,8 @@ pub struct Analysis {
     pub document: AnalyzedDocument,
     /// Boilerplate likelihoods and the headline.
     pub noise: NoiseReport,
+    /// The language the text was analyzed as.
+    pub language: TextLanguage,
 }
 
 /// The candidates of one [`Analysis`] scored under one [`Config`].
@@ -194,9 +241,70 @@ impl Summarizer {
         SummarizerBuilder::default()
     }
 
-    /// The configuration in use.
+    /// The configuration in use (for texts in other languages, see [`config_for`](Self::config_for)).
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// Whether each text's language is detected.
+    pub fn detects_language(&self) -> bool {
+        self.detect_language
+    }
+
+    /// The configuration a text in `language` is scored with: the summarizer's, or where it was built
+    /// from a preset, the preset as adjusted for that language ([`Config::preset_for`]).
+    ///
+    /// ```
+    /// use nutgraf::{Language, Summarizer, TextLanguage};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// assert_eq!(summarizer.config_for(TextLanguage::Supported(Language::French)).language, Language::French);
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn config_for(&self, language: TextLanguage) -> &Config {
+        &self.stages(language).config
+    }
+
+    /// The language a text is summarized as: detected, or the configured one.
+    pub fn language_of(&self, text: &str) -> TextLanguage {
+        if self.detect_language {
+            TextLanguage::detect(text).unwrap_or(TextLanguage::Supported(self.config.language))
+        } else {
+            TextLanguage::Supported(self.config.language)
+        }
+    }
+
+    /// The stages for `language`, built on first use.
+    fn stages(&self, language: TextLanguage) -> &Stages {
+        let slot = match language {
+            TextLanguage::Supported(language) => Language::ALL.iter().position(|&l| l == language).unwrap_or(0),
+            TextLanguage::Neutral(_) => Language::ALL.len(),
+        };
+        self.stages[slot].get_or_init(|| self.build_stages(language))
+    }
+
+    fn build_stages(&self, language: TextLanguage) -> Stages {
+        let config = match (language, self.preset) {
+            (TextLanguage::Supported(language), Some(preset)) => Config::preset_for(preset, language),
+            (TextLanguage::Supported(language), None) => Config { language, ..self.config.clone() },
+            (TextLanguage::Neutral(_), _) => self.config.clone(),
+        };
+        match language {
+            TextLanguage::Supported(language) => Stages {
+                splitter: SentenceSplitter::new(language),
+                analyzer: Analyzer::new(language),
+                noise: NoiseDetector::new(language),
+                config,
+            },
+            TextLanguage::Neutral(_) => Stages {
+                splitter: neutral_splitter(),
+                analyzer: Analyzer::language_neutral(),
+                // The neutral cues (site, platform and agency names) are in every language's list; English
+                // prompts are what multilingual sites most often show untranslated.
+                noise: NoiseDetector::new(Language::English),
+                config,
+            },
+        }
     }
 
     /// The default budget.
@@ -204,9 +312,9 @@ impl Summarizer {
         self.budget
     }
 
-    /// The sentence splitter in use.
+    /// The sentence splitter for the configured language.
     pub fn splitter(&self) -> &SentenceSplitter {
-        &self.splitter
+        &self.stages(TextLanguage::Supported(self.config.language)).splitter
     }
 
     /// Summarizes `text` within the summarizer's budget.
@@ -226,16 +334,20 @@ impl Summarizer {
     /// ```
     pub fn summarize_with_budget(&self, text: &str, budget: Budget) -> Summary {
         let analysis = self.analyze(text);
-        let scoring = self.score(&analysis, &self.config);
-        self.select(text, &analysis, &scoring, &self.config, budget)
+        let config = self.config_for(analysis.language);
+        let scoring = self.score(&analysis, config);
+        self.select(text, &analysis, &scoring, config, budget)
     }
 
-    /// Stages 1–3 (split, analyze, boilerplate), which do not depend on the scoring configuration.
+    /// Stages 1–3 (split, analyze, boilerplate) in the text's language, which do not depend on the
+    /// scoring configuration.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let sentences = self.splitter.split(text);
-        let document = self.analyzer.analyze(text, &sentences);
-        let noise = self.noise.detect(text, &sentences, &document);
-        Analysis { sentences, document, noise }
+        let language = self.language_of(text);
+        let stages = self.stages(language);
+        let sentences = stages.splitter.split(text);
+        let document = stages.analyzer.analyze(text, &sentences);
+        let noise = stages.noise.detect(text, &sentences, &document);
+        Analysis { sentences, document, noise, language }
     }
 
     /// Scores an analysis under `config` (which must be for the summarizer's language): chooses the
@@ -313,8 +425,14 @@ impl Summarizer {
                 }
             })
             .collect();
-        Summary { sentences, total_sentences: analysis.sentences.len() }
+        Summary { sentences, total_sentences: analysis.sentences.len(), language: analysis.language.name() }
     }
+}
+
+/// The splitter for languages nutgraf has no data for. The English one until the splitter has a
+/// language-neutral mode: the one place to change when it does.
+fn neutral_splitter() -> SentenceSplitter {
+    SentenceSplitter::new(Language::English)
 }
 
 /// The sentences that may be chosen: not the headline, not hard boilerplate, and below the noise
@@ -351,6 +469,30 @@ mod tests {
             "the quick brown fox jumps over the lazy dog\nthe lazy dog sleeps all day long in the sun\nfoxes are quick";
         let summary = Summarizer::builder().build().unwrap().summarize(text);
         assert!(!summary.sentences.is_empty());
+    }
+
+    #[test]
+    fn each_text_is_summarized_in_its_own_language() {
+        let summarizer = Summarizer::builder().build().unwrap();
+        for (text, language) in [
+            (
+                "Die Stadt hat am Montag nach langer Debatte den neuen Haushalt beschlossen. Er finanziert mehr Busse.",
+                "german",
+            ),
+            (
+                "Rada miasta przyjęła w poniedziałek nowy budżet po długiej debacie. Sfinansuje on więcej autobusów.",
+                "polish",
+            ),
+            ("The city council approved the new budget on Monday after a long debate. It funds more buses.", "english"),
+        ] {
+            let summary = summarizer.summarize(text);
+            assert_eq!(summary.language, language);
+            assert!(!summary.sentences.is_empty(), "{language}");
+        }
+        let fixed = Summarizer::builder().language(Language::German).build().unwrap();
+        assert!(!fixed.detects_language());
+        assert_eq!(fixed.summarize("The council approved the budget.").language, "german");
+        assert_eq!(summarizer.summarize("").language, "english");
     }
 
     #[test]

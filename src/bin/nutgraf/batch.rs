@@ -59,6 +59,8 @@ struct Brief<'a> {
     id: &'a RawValue,
     summary: String,
     sentences: &'a [SummarySentence],
+    /// The language the text was summarized as.
+    language: &'a str,
 }
 
 #[derive(Serialize)]
@@ -281,7 +283,7 @@ fn summarize_line(summarizer: &Summarizer, line: &Line, max_record_bytes: usize)
         return failure(record.id, message.to_string());
     };
     let summary = summarizer.summarize(&text);
-    let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences };
+    let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences, language: &summary.language };
     match serde_json::to_string(&brief) {
         Ok(json) => (json, true),
         Err(err) => failure(record.id, format!("cannot write the brief: {err}")),

@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::EXIT_OK;
 use crate::dataset::{Record, read_records};
-use crate::options::SummaryOptions;
+use crate::options::{SummaryOptions, TokenizerChoice};
 
 #[derive(Args, Debug)]
 pub struct EvalArgs {
@@ -40,6 +40,10 @@ pub struct EvalArgs {
     /// Worker threads (default: all cores). The scores are identical for every value.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
+    /// How ROUGE cuts texts into tokens: `rouge-score` (English, stemmed) or `unicode` (any language,
+    /// as `score_multilingual.py`).
+    #[arg(long, value_enum, default_value = "rouge-score", value_name = "NAME")]
+    tokenizer: TokenizerChoice,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -74,9 +78,8 @@ struct Brief {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
-    let config = args.options.config()?;
     let budget = args.options.budget();
-    let summarizer = Summarizer::builder().config(config).budget(budget).build()?;
+    let summarizer = args.options.summarizer()?;
     let records = read_records(&args.data)?;
     let mut systems = vec![System::Nutgraf];
     if args.baseline == Some(Baseline::Lead) {
@@ -85,7 +88,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let threads = args.threads.map_or_else(crate::default_threads, usize::from);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
 
-    let scorer = RougeScorer::new();
+    let fixed_language = args.options.fixed_language()?;
+    let scorer = args.tokenizer.scorer(fixed_language, records.first().map(|r| r.text.as_str()));
     let started = Instant::now();
     // Collected in input order, so every figure below is the same whatever the number of threads.
     let briefs: Vec<Vec<Brief>> = pool.install(|| {
@@ -108,7 +112,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         data: &args.data,
         docs: records.len(),
         options: &args.options,
-        language: summarizer.config().language,
+        language: fixed_language.map_or("auto", Language::name),
+        tokenizer: args.tokenizer,
         budget,
         threads,
         wall_seconds,
@@ -168,7 +173,7 @@ fn lead(summarizer: &Summarizer, text: &str) -> Summary {
             text: span.text(text).to_string(),
         });
     }
-    Summary { sentences, total_sentences: total }
+    Summary { sentences, total_sentences: total, language: analysis.language.name() }
 }
 
 /// Per-document lines: `{"line", "id", "<system>": {"rouge1", …, "words", "brief"}, …}`, F1 ×100.
@@ -256,7 +261,8 @@ struct RunInfo<'a> {
     data: &'a Path,
     docs: usize,
     options: &'a SummaryOptions,
-    language: Language,
+    language: &'static str,
+    tokenizer: TokenizerChoice,
     budget: Budget,
     threads: usize,
     wall_seconds: f64,
@@ -268,15 +274,17 @@ impl RunInfo<'_> {
         if let Some(config) = &self.options.config {
             let _ = write!(settings, ", config {}", config.display());
         }
-        let _ = write!(settings, ", {}, budget {}", self.language.name(), self.budget);
+        let _ = write!(settings, ", {}, budget {}", self.language, self.budget);
         settings
     }
 
     fn footer(&self) -> String {
         format!(
-            "F1 ×100, mean over documents (rouge-score 0.1.2 with stemming); ms/doc: time to write one brief, \
+            "F1 ×100, mean over documents ({}); ms/doc: time to write one brief, \
              mean (median). Wall time {:.2} s on {} thread(s).",
-            self.wall_seconds, self.threads
+            self.tokenizer.description(),
+            self.wall_seconds,
+            self.threads
         )
     }
 }
@@ -354,7 +362,7 @@ fn json_report(run: &RunInfo, reports: &[SystemReport]) -> anyhow::Result<String
         docs: run.docs,
         preset: run.options.preset.name(),
         config: run.options.config.as_ref().map(|c| c.display().to_string()),
-        language: run.language.name(),
+        language: run.language,
         budget: run.budget,
         threads: run.threads,
         wall_seconds: run.wall_seconds,

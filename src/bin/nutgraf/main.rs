@@ -12,7 +12,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use nutgraf::Summarizer;
 use nutgraf::render::{Format, render};
 
 use input::{Source, read_text};
@@ -137,7 +136,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         io::stdout().lock().write_all(config.to_toml_string().as_bytes())?;
         return Ok(EXIT_OK);
     }
-    let summarizer = Summarizer::builder().config(config).budget(args.options.budget()).build()?;
+    let summarizer = args.options.summarizer()?;
     let sources: Vec<Source> = if args.files.is_empty() {
         vec![Source::Stdin]
     } else {

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::Args;
-use nutgraf::{Budget, Config, Language, Preset};
+use nutgraf::eval::{RougeScorer, RougeScorerBuilder};
+use nutgraf::{Budget, Config, Language, Preset, Summarizer, TextLanguage};
 
 #[derive(Args, Debug, Clone)]
 #[group(id = "summary-options")]
@@ -18,9 +19,11 @@ pub struct SummaryOptions {
     /// Length of the brief in words: whole sentences only, never more than W words.
     #[arg(long, short = 'w', value_name = "W", value_parser = clap::value_parser!(u32).range(1..), group = "budget")]
     pub words: Option<u32>,
-    /// Language of the text: its stemmer, stop words and abbreviations.
-    #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language)]
-    pub language: Option<Language>,
+    /// Language of the text (its stemmer, stop words, abbreviations and boilerplate cues), or `auto`
+    /// [default]: detected for each text. A text in a language nutgraf has no stemmer for is analyzed
+    /// language-neutrally, and its language is named in the JSON output.
+    #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language_choice)]
+    pub language: Option<LanguageChoice>,
     /// Scoring preset: `news` (the lead matters) or `general` (key sentences anywhere).
     #[arg(long, short = 'p', value_name = "NAME", default_value = "news", value_parser = parse_preset)]
     pub preset: Preset,
@@ -45,10 +48,37 @@ impl SummaryOptions {
                 parsed.with_context(|| format!("{}", path.display()))?
             }
         };
-        if let Some(language) = self.language {
+        if let Some(LanguageChoice::Fixed(language)) = self.language {
             config.language = language;
         }
         Ok(config)
+    }
+
+    /// The language every text is in, if one is set: by `--language`, or by a configuration file that
+    /// names one. `None`: detect each text's.
+    pub fn fixed_language(&self) -> anyhow::Result<Option<Language>> {
+        match self.language {
+            Some(LanguageChoice::Fixed(language)) => Ok(Some(language)),
+            Some(LanguageChoice::Auto) => Ok(None),
+            None => match &self.config {
+                Some(path) if config_names_language(path) => Ok(Some(self.config()?.language)),
+                _ => Ok(None),
+            },
+        }
+    }
+
+    /// A summarizer for these options: the preset (adjusted per language) or the configuration file,
+    /// in the fixed language or detecting each text's.
+    pub fn summarizer(&self) -> anyhow::Result<Summarizer> {
+        let mut builder = Summarizer::builder().budget(self.budget());
+        builder = match &self.config {
+            Some(_) => builder.config(self.config()?),
+            None => builder.preset(self.preset),
+        };
+        if let Some(language) = self.fixed_language()? {
+            builder = builder.language(language);
+        }
+        Ok(builder.build()?)
     }
 
     /// The length budget these options select.
@@ -59,6 +89,31 @@ impl SummaryOptions {
             (Some(n), _, _) => Budget::Sentences(n as usize),
             (None, None, None) => Budget::default(),
         }
+    }
+}
+
+/// `--language`: a language, or detection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LanguageChoice {
+    Auto,
+    Fixed(Language),
+}
+
+fn parse_language_choice(s: &str) -> Result<LanguageChoice, String> {
+    if s.trim().eq_ignore_ascii_case("auto") {
+        return Ok(LanguageChoice::Auto);
+    }
+    parse_language(s).map(LanguageChoice::Fixed)
+}
+
+/// Whether a configuration file sets `language` (a file that cannot be read or parsed is reported
+/// when the configuration is read).
+fn config_names_language(path: &std::path::Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return false };
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|v| v.get("language").is_some())
+    } else {
+        toml::from_str::<toml::Table>(&text).is_ok_and(|t| t.contains_key("language"))
     }
 }
 
@@ -73,4 +128,37 @@ fn parse_preset(s: &str) -> Result<Preset, String> {
 fn parse_ratio(s: &str) -> Result<f64, String> {
     let ratio: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
     if ratio > 0.0 && ratio <= 1.0 { Ok(ratio) } else { Err(format!("{ratio} is not in (0, 1]")) }
+}
+
+/// `--tokenizer` of `eval` and `tune`: how ROUGE cuts texts into tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TokenizerChoice {
+    /// rouge-score's own, with Porter stemming: English (it drops accented and non-Latin letters).
+    #[default]
+    RougeScore,
+    /// Language-neutral, as `score_multilingual.py`: NFC, lower-case, Unicode letter/mark/digit runs,
+    /// no stemming; ROUGE-Lsum splits the references' lines into sentences of the language.
+    Unicode,
+}
+
+impl TokenizerChoice {
+    /// The scorer: for the Unicode tokenizer, with the sentence splitter of `language`, or else of the
+    /// language detected in `sample` (the data set's first text).
+    pub fn scorer(self, language: Option<Language>, sample: Option<&str>) -> RougeScorer {
+        match self {
+            TokenizerChoice::RougeScore => RougeScorer::new(),
+            TokenizerChoice::Unicode => {
+                let detected = sample.and_then(TextLanguage::detect).and_then(TextLanguage::supported);
+                RougeScorerBuilder::multilingual(language.or(detected).unwrap_or(Language::English)).build()
+            }
+        }
+    }
+
+    /// How the report names the scorer.
+    pub fn description(self) -> &'static str {
+        match self {
+            TokenizerChoice::RougeScore => "rouge-score 0.1.2 with stemming",
+            TokenizerChoice::Unicode => "rouge-score 0.1.2, language-neutral tokens, no stemming",
+        }
+    }
 }
