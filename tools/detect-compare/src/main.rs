@@ -8,7 +8,12 @@ use std::time::Instant;
 use lingua::{LanguageDetector, LanguageDetectorBuilder};
 
 /// What nutgraf feeds the detector: at most this many bytes from the start of the text.
+/// (`PREFIX_BYTES` in the environment overrides it.)
 const PREFIX_BYTES: usize = 2048;
+
+fn prefix_bytes() -> usize {
+    std::env::var("PREFIX_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(PREFIX_BYTES)
+}
 
 struct Sample {
     set: String,
@@ -17,10 +22,10 @@ struct Sample {
 }
 
 fn prefix(text: &str) -> &str {
-    if text.len() <= PREFIX_BYTES {
+    if text.len() <= prefix_bytes() {
         return text;
     }
-    let mut end = PREFIX_BYTES;
+    let mut end = prefix_bytes();
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -92,6 +97,48 @@ fn main() {
     // common language of news on the web: whatlang without them is the third column.
     let denied = vec![Lang::Epo, Lang::Lat, Lang::Aka, Lang::Sna, Lang::Zul, Lang::Jav, Lang::Tgl, Lang::Tuk, Lang::Uzb, Lang::Afr, Lang::Cym];
     let whatlang_denied = whatlang::Detector::with_denylist(denied);
+    if std::env::var("TIME_WHATLANG").is_ok() {
+        // Per-text cost with the machine's other load filtered out: the fastest of 7 runs of each text.
+        use whatlang::{Lang, Detector};
+        let allow = vec![Lang::Eng, Lang::Fra, Lang::Deu, Lang::Spa, Lang::Por, Lang::Ita, Lang::Nld, Lang::Dan, Lang::Nob, Lang::Swe, Lang::Fin, Lang::Hun, Lang::Ron, Lang::Tur, Lang::Rus, Lang::Ell, Lang::Ara, Lang::Tam, Lang::Pol, Lang::Jpn, Lang::Cmn];
+        let allowed = Detector::with_allowlist(allow);
+        let variants: [(&str, Box<dyn Fn(&str) -> Option<Lang>>); 2] = [
+            ("default", Box::new(|t: &str| whatlang::detect_lang(t))),
+            ("allowlist 21", Box::new(move |t: &str| allowed.detect_lang(t))),
+        ];
+        for (name, detect) in &variants {
+            let mut best: Vec<f64> = samples.iter().filter(|s| s.set.ends_with(" text")).map(|s| {
+                let text = prefix(&s.text);
+                (0..7).map(|_| { let t = Instant::now(); std::hint::black_box(detect(std::hint::black_box(text))); t.elapsed().as_secs_f64() }).fold(f64::INFINITY, f64::min)
+            }).collect();
+            best.sort_by(f64::total_cmp);
+            let hits = samples.iter().filter(|s| s.set.ends_with(" text")).filter(|s| detect(prefix(&s.text)).map(whatlang_iso1).as_deref() == Some(s.expected.as_str())).count();
+            println!("{name}: median {:.0} µs, {hits} right", 1e6 * best[best.len() / 2]);
+        }
+        for bytes in [256, 512, 1024, 2048, 4096] {
+            let mut best: Vec<f64> = samples
+                .iter()
+                .filter(|s| s.set.ends_with(" text"))
+                .map(|s| {
+                    let mut end = s.text.len().min(bytes);
+                    while !s.text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    let text = &s.text[..end];
+                    (0..7)
+                        .map(|_| {
+                            let t = Instant::now();
+                            std::hint::black_box(whatlang::detect_lang(std::hint::black_box(text)));
+                            t.elapsed().as_secs_f64()
+                        })
+                        .fold(f64::INFINITY, f64::min)
+                })
+                .collect();
+            best.sort_by(f64::total_cmp);
+            println!("whatlang, first {bytes} bytes of the dev articles: median {:.0} µs", 1e6 * best[best.len() / 2]);
+        }
+        return;
+    }
     let started = Instant::now();
     let lingua = LanguageDetectorBuilder::from_all_languages().with_preloaded_language_models().build();
     let lingua_load = started.elapsed().as_secs_f64();
@@ -124,7 +171,7 @@ fn main() {
             *row.6.entry(format!("l:{l}")).or_default() += 1;
         }
     }
-    println!("lingua model load: {lingua_load:.3} s; prefix {PREFIX_BYTES} bytes");
+    println!("lingua model load: {lingua_load:.3} s; prefix {} bytes", prefix_bytes());
     println!("| set | n | whatlang | whatlang, denylist | lingua | whatlang µs/text | lingua µs/text | errors (w: whatlang, d: with denylist, l: lingua) |");
     println!("|---|---:|---:|---:|---:|---:|---:|---|");
     for (set, (n, w, d, l, ws, ls, errors)) in &table {
