@@ -455,10 +455,13 @@ mod tests {
             for preset_name in presets.as_table().unwrap().keys() {
                 let preset: Preset = preset_name.parse().unwrap();
                 let overrides = preset_overrides(language, preset).unwrap();
-                let mut expected = serde_json::to_value(Config { language, ..Config::preset(preset) }).unwrap();
+                let plain = Config { language, ..Config::preset(preset) };
+                let mut expected = serde_json::to_value(&plain).unwrap();
                 merge_json(&mut expected, overrides);
-                let adjusted = serde_json::to_value(Config::preset_for(preset, language)).unwrap();
+                let expected: Config = serde_json::from_value(expected).unwrap();
+                let adjusted = Config::preset_for(preset, language);
                 assert_eq!(adjusted, expected, "[{name}.{preset_name}] does not apply");
+                assert_ne!(adjusted, plain, "[{name}.{preset_name}] changes nothing");
             }
         }
     }
