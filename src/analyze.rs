@@ -193,7 +193,7 @@ impl Analyzer {
 /// Calls `emit` with the term forms of a sentence's `words` for language-neutral analysis: each word,
 /// except that a run of single-character ideograph or kana words that touch in the text gives the
 /// bigrams of its characters (a run of one, the character).
-fn for_each_neutral_form<'a>(words: &[&'a str], bigram: &mut String, mut emit: impl FnMut(&str)) {
+fn for_each_neutral_form(words: &[&str], bigram: &mut String, mut emit: impl FnMut(&str)) {
     let mut i = 0;
     while i < words.len() {
         if !is_cjk_character(words[i]) {
