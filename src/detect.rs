@@ -214,6 +214,47 @@ mod tests {
         assert_eq!(by_function_words(polish), None, "not a language with stop words here");
     }
 
+    /// On every dev article the vote answers for, its answer is the record's language; it answers for
+    /// nearly every English news article, whose speed matters (many French, Portuguese and Turkish ones,
+    /// whose stop words other languages share or which have few, go to whatlang).
+    #[test]
+    fn the_vote_agrees_with_every_dev_record_it_answers_for() {
+        let Some(eval) = crate::shared_data::shared_path("eval") else {
+            println!("skipped: shared eval data not found");
+            return;
+        };
+        let (mut articles, mut answered) = (0, 0);
+        let (mut news, mut news_answered) = (0, 0);
+        for (set, language) in [
+            ("orangesum_fr", "french"),
+            ("klexikon_de", "german"),
+            ("temario_pt", "portuguese"),
+            ("tes_tr", "turkish"),
+            ("cnndm_frank", "english"),
+            ("bbc_news_summary", "english"),
+            ("scraped", "english"),
+        ] {
+            let Ok(body) = std::fs::read_to_string(eval.join(set).join("dev.jsonl")) else { continue };
+            let before = answered;
+            for line in body.lines() {
+                let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                let Some(text) = record["text"].as_str() else { continue };
+                articles += 1;
+                if let Some(found) = by_function_words(text) {
+                    answered += 1;
+                    assert_eq!(found.name(), language, "{}", record["id"]);
+                }
+            }
+            println!("{set}: the vote answered for {}", answered - before);
+            if matches!(set, "cnndm_frank" | "bbc_news_summary") {
+                news += body.lines().count();
+                news_answered += answered - before;
+            }
+        }
+        println!("the stop-word vote answered for {answered} of {articles} dev articles");
+        assert!(news_answered * 100 >= news * 95, "{news_answered} of {news} English news articles");
+    }
+
     #[test]
     fn samples_cut_at_character_boundaries() {
         let text = "é".repeat(SAMPLE_BYTES);
