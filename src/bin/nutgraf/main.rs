@@ -69,7 +69,7 @@ struct SummarizeArgs {
     #[arg(long, short = 'f', default_value = "text", value_parser = parse_format)]
     format: Format,
     /// Batch mode: each input line is {"id": ..., "text": ...}; each output line is
-    /// {"id", "summary", "sentences"}, in input order.
+    /// {"id", "summary", "sentences", "language"}, in input order.
     #[arg(long)]
     jsonl: bool,
     /// Worker threads for --jsonl (default: all cores). Output is identical for every value.
