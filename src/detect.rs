@@ -104,12 +104,15 @@ const MIN_LEAD: usize = 2;
 
 /// The language whose stop words clearly dominate the first words of `text`, if one does.
 fn by_function_words(text: &str) -> Option<Language> {
-    static WORDS: OnceLock<FxHashMap<String, u32>> = OnceLock::new();
+    // The stop-word files are lower-case (a test in `language` checks it), so the compiled-in words
+    // are the keys as they are: building the table allocates nothing per word, which start-up notices.
+    static WORDS: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut words: FxHashMap<String, u32> = FxHashMap::default();
+        let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
+        words.reserve(4096);
         for (index, language) in Language::ALL.iter().enumerate() {
             for word in language.stop_words() {
-                *words.entry(word.to_lowercase()).or_default() |= 1 << index;
+                *words.entry(word).or_default() |= 1 << index;
             }
         }
         words
