@@ -6,6 +6,10 @@
 //! works on integers, never on strings. Each surface form is classified once per thread and analyzer,
 //! not once per occurrence (see `word_table`).
 //!
+//! For a language without a stemmer ([`Analyzer::language_neutral`]) a term is the lower-cased word
+//! itself, nothing is a stop word, and a run of ideographs or kana, where UAX #29 makes each character a
+//! word, gives its character bigrams, the usual unit of Chinese and Japanese retrieval.
+//!
 //! ```
 //! use nutgraf::{Analyzer, Language, SentenceSplitter};
 //!
@@ -34,8 +38,9 @@ pub type TermId = u32;
 
 /// Lower-cases, drops stop words and stems, for one language. Build it once; it is `Send + Sync`.
 pub struct Analyzer {
-    language: Language,
-    stemmer: Stemmer,
+    /// `None` for the language-neutral analyzer.
+    language: Option<Language>,
+    stemmer: Option<Stemmer>,
     stop_words: FxHashSet<String>,
     /// Names this analyzer's per-thread word table; a clone has the same stop words, so the same table.
     id: u64,
@@ -54,7 +59,7 @@ impl Clone for Analyzer {
     fn clone(&self) -> Self {
         Analyzer {
             language: self.language,
-            stemmer: Stemmer::create(self.language.stemmer_algorithm()),
+            stemmer: self.language.map(|language| Stemmer::create(language.stemmer_algorithm())),
             stop_words: self.stop_words.clone(),
             id: self.id,
         }
@@ -85,15 +90,37 @@ impl Analyzer {
         let mut stop_words: FxHashSet<String> = language.stop_words().map(normalize_word).collect();
         stop_words.extend(extra.into_iter().map(|w| normalize_word(w.as_ref())));
         Analyzer {
-            language,
-            stemmer: Stemmer::create(language.stemmer_algorithm()),
+            language: Some(language),
+            stemmer: Some(Stemmer::create(language.stemmer_algorithm())),
             stop_words,
             id: NEXT_ANALYZER_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
-    /// The language this analyzer was built for.
-    pub fn language(&self) -> Language {
+    /// An analyzer for any language, for texts in one that nutgraf has no stemmer for: no stems, no
+    /// stop words; Unicode words, lower-cased; runs of ideographs and kana as character bigrams.
+    ///
+    /// ```
+    /// use nutgraf::{Analyzer, Language, SentenceSplitter};
+    ///
+    /// let text = "Rząd przedstawił projekt ustawy. 東京都は新しい計画を発表した。";
+    /// let sentences = SentenceSplitter::new(Language::English).split(text);
+    /// let document = Analyzer::language_neutral().analyze(text, &sentences);
+    /// let terms = |i| -> Vec<&str> { document.terms(i).iter().map(|&t| document.vocabulary().stem(t)).collect() };
+    /// assert_eq!(terms(0), ["rząd", "przedstawił", "projekt", "ustawy"]);
+    /// assert_eq!(&terms(1)[..3], ["東京", "京都", "都は"]);
+    /// ```
+    pub fn language_neutral() -> Self {
+        Analyzer {
+            language: None,
+            stemmer: None,
+            stop_words: FxHashSet::default(),
+            id: NEXT_ANALYZER_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// The language this analyzer was built for; `None` for the [language-neutral](Self::language_neutral) one.
+    pub fn language(&self) -> Option<Language> {
         self.language
     }
 
@@ -114,7 +141,11 @@ impl Analyzer {
     /// assert_eq!(analyzer.stem("Running"), "run");
     /// ```
     pub fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(&normalize_word(word)).into_owned()
+        let word = normalize_word(word);
+        match &self.stemmer {
+            Some(stemmer) => stemmer.stem(&word).into_owned(),
+            None => word,
+        }
     }
 
     /// Analyzes every sentence of `text`.
@@ -142,7 +173,9 @@ impl Analyzer {
         sentences: &[Sentence],
         title: Option<&str>,
     ) -> (AnalyzedDocument, Option<Vec<TermId>>) {
-        let lexicon = word_table::Lexicon { stop_words: &self.stop_words, stemmer: &self.stemmer };
+        let lexicon = word_table::Lexicon { stop_words: &self.stop_words, stemmer: self.stemmer.as_ref() };
+        let neutral = self.stemmer.is_none();
+        let mut bigram = String::new();
         word_table::with_table(self.id, |table| {
             table.begin_document();
             // News prose has about one term per 5 bytes and one distinct stem per 10, of about 6 bytes: sized
@@ -151,30 +184,83 @@ impl Analyzer {
             let mut terms = Vec::with_capacity(text.len() / 4);
             let mut term_ends = Vec::with_capacity(sentences.len());
             let mut word_counts = Vec::with_capacity(sentences.len());
+            // The terms of one piece of text (a sentence, the title) appended to `out`; its word count.
+            let mut terms_of = |piece: &str, out: &mut Vec<TermId>, vocabulary: &mut Vocabulary| -> u32 {
+                if neutral {
+                    let mut forms: Vec<&str> = Vec::new();
+                    words::for_each_word(piece, |word| forms.push(word));
+                    for_each_neutral_form(&forms, &mut bigram, |form| {
+                        if let Some(stem) = table.stem_of(form, &lexicon) {
+                            out.push(table.term(stem, vocabulary));
+                        }
+                    });
+                    u32::try_from(forms.len()).unwrap_or(u32::MAX)
+                } else {
+                    let mut words: u32 = 0;
+                    words::for_each_word(piece, |word| {
+                        words = words.saturating_add(1);
+                        if let Some(stem) = table.stem_of(word, &lexicon) {
+                            out.push(table.term(stem, vocabulary));
+                        }
+                    });
+                    words
+                }
+            };
             for sentence in sentences {
-                let mut words: u32 = 0;
-                words::for_each_word(sentence.text(text), |word| {
-                    words = words.saturating_add(1);
-                    if let Some(stem) = table.stem_of(word, &lexicon) {
-                        terms.push(table.term(stem, &mut vocabulary));
-                    }
-                });
+                let words = terms_of(sentence.text(text), &mut terms, &mut vocabulary);
                 term_ends.push(terms.len());
                 word_counts.push(words);
             }
             let title_terms = title.map(|title| {
                 let mut title_terms = Vec::new();
-                words::for_each_word(title, |word| {
-                    if let Some(stem) = table.stem_of(word, &lexicon) {
-                        title_terms.push(table.term(stem, &mut vocabulary));
-                    }
-                });
+                terms_of(title, &mut title_terms, &mut vocabulary);
                 title_terms
             });
             table.end_document();
             (AnalyzedDocument { vocabulary, terms, term_ends, word_counts }, title_terms)
         })
     }
+}
+
+/// Calls `emit` with the term forms of a sentence's `words` for language-neutral analysis: each word,
+/// except that a run of single-character ideograph or kana words that touch in the text gives the
+/// bigrams of its characters (a run of one, the character).
+fn for_each_neutral_form(words: &[&str], bigram: &mut String, mut emit: impl FnMut(&str)) {
+    let mut i = 0;
+    while i < words.len() {
+        if !is_cjk_character(words[i]) {
+            emit(words[i]);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len() && is_cjk_character(words[end]) && touch(words[end - 1], words[end]) {
+            end += 1;
+        }
+        if end - i == 1 {
+            emit(words[i]);
+        }
+        for pair in words[i..end].windows(2) {
+            bigram.clear();
+            bigram.push_str(pair[0]);
+            bigram.push_str(pair[1]);
+            emit(bigram);
+        }
+        i = end;
+    }
+}
+
+/// Whether `word` is one ideograph or kana: the characters that UAX #29 makes words of one by one.
+fn is_cjk_character(word: &str) -> bool {
+    let mut chars = word.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return false };
+    matches!(u32::from(c),
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Whether `second` starts where `first` ends: both are slices of one sentence.
+fn touch(first: &str, second: &str) -> bool {
+    first.as_ptr() as usize + first.len() == second.as_ptr() as usize
 }
 
 /// Lower-case, with typographic apostrophes made ASCII so that "Japan’s" stems like "Japan's".
@@ -291,6 +377,21 @@ mod tests {
             assert!(stems.contains(&expected_stem), "{language}: {stems:?}");
             assert_eq!(stems.len(), 2, "{language}: stop words kept in {stems:?}");
         }
+    }
+
+    #[test]
+    fn the_neutral_analyzer_keeps_every_word_and_pairs_ideographs() {
+        let text = "The Rząd and the rząd. 北京大学。カタカナ語";
+        let sentences = SentenceSplitter::new(Language::English).split(text);
+        let document = Analyzer::language_neutral().analyze(text, &sentences);
+        let stems =
+            |i: usize| -> Vec<&str> { document.terms(i).iter().map(|&t| document.vocabulary().stem(t)).collect() };
+        assert_eq!(stems(0), ["the", "rząd", "and", "the", "rząd"]);
+        assert_eq!(document.terms(0)[1], document.terms(0)[4]);
+        let rest: Vec<&str> = (1..document.len()).flat_map(stems).collect();
+        assert_eq!(rest, ["北京", "京大", "大学", "カタカナ", "語"]);
+        assert_eq!(Analyzer::language_neutral().stem("Running"), "running");
+        assert_eq!(Analyzer::language_neutral().language(), None);
     }
 
     #[test]

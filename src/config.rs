@@ -312,6 +312,23 @@ impl Config {
         }
     }
 
+    /// The preset as adjusted for a language: where the dev data of a language shows that a preset's
+    /// settings, chosen on English news, do not carry over, a few of them change for that language.
+    ///
+    /// ```
+    /// use nutgraf::{Config, Language, Preset};
+    ///
+    /// let english = Config::preset_for(Preset::News, Language::English);
+    /// assert_eq!(english, Config::preset(Preset::News));
+    /// assert_eq!(Config::preset_for(Preset::General, Language::Swedish).language, Language::Swedish);
+    /// ```
+    pub fn preset_for(preset: Preset, language: Language) -> Config {
+        let mut config = Config::preset(preset);
+        config.language = language;
+        adjust_for_language(&mut config, preset, language);
+        config
+    }
+
     /// Reads a TOML config; fields it leaves out come from `base`. (Feature `toml`, on by default.)
     #[cfg(feature = "toml")]
     pub fn from_toml_str(text: &str, base: Preset) -> Result<Config> {
@@ -390,6 +407,7 @@ impl Config {
     }
 }
 
+/// The per-language preset adjustments, compiled in.
 /// Recursively overlays `overrides` onto `base` (objects merge key by key; anything else replaces).
 fn merge_json(base: &mut serde_json::Value, overrides: serde_json::Value) {
     match (base, overrides) {
@@ -407,6 +425,38 @@ fn merge_json(base: &mut serde_json::Value, overrides: serde_json::Value) {
     }
 }
 
+/// The per-language adjustments of the presets, each chosen with `nutgraf tune --tokenizer unicode` on
+/// that language's dev set only (README, "Languages"; the grids are in `data/tune/`). A language
+/// without one uses the preset as it is. Code rather than a data file so that the library needs no
+/// TOML parser for them.
+fn adjust_for_language(config: &mut Config, preset: Preset, language: Language) {
+    match (language, preset) {
+        // OrangeSum's references are one- or two-sentence abstracts (~32 words): shorter lead sentences
+        // and a milder position prior match them better (over data/tune/french-news.toml: 27.65 / 9.92 /
+        // 21.75 → 27.93 / 10.19 / 22.06 on orangesum_fr dev, language-neutral ROUGE).
+        (Language::French, Preset::News) => {
+            config.weights.position = 1.0;
+            config.length.max_words = 30.0;
+        }
+        // Klexikon's references are whole encyclopedia articles (~350 words): ROUGE is recall-bound and
+        // longer sentences carry more of the reference; German Wikipedia articles open with a definition
+        // that the Klexikon article repeats, hence a slight position prior (over
+        // data/tune/general-long.toml: klexikon_de dev 18.32 / 2.31 / 17.25 → 19.95 / 2.70 / 18.69).
+        (Language::German, Preset::General) => {
+            config.weights.position = 0.25;
+            config.length.min_words = 60.0;
+            config.length.max_words = 100.0;
+        }
+        // TeMário's professional summaries are ~200 words: the same recall-bound case (temario_pt dev
+        // 34.61 / 11.43 / 31.16 → 38.03 / 13.12 / 34.10).
+        (Language::Portuguese, Preset::General) => {
+            config.length.min_words = 60.0;
+            config.length.max_words = 100.0;
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,6 +470,23 @@ mod tests {
             let text = config.to_toml_string();
             assert_eq!(Config::from_toml_str(&text, Preset::News).unwrap(), config, "{text}");
         }
+    }
+
+    #[test]
+    fn language_adjustments_are_valid_and_change_the_preset() {
+        for (language, preset) in [
+            (Language::French, Preset::News),
+            (Language::German, Preset::General),
+            (Language::Portuguese, Preset::General),
+        ] {
+            let adjusted = Config::preset_for(preset, language);
+            assert!(adjusted.validate().is_ok(), "{language} {preset:?}");
+            assert_ne!(adjusted, Config { language, ..Config::preset(preset) }, "{language} {preset:?}");
+        }
+        assert_eq!(
+            Config::preset_for(Preset::General, Language::French),
+            Config { language: Language::French, ..Config::preset(Preset::General) }
+        );
     }
 
     #[test]

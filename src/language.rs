@@ -216,6 +216,9 @@ mod tests {
         for language in Language::ALL {
             assert_eq!(language.data().language, language);
             assert!(language.stop_words().count() > 20, "{language} has too few stop words");
+            for word in language.stop_words() {
+                assert_eq!(word, word.to_lowercase(), "{language}: stop words are lower-case");
+            }
             assert_eq!(language.name().parse::<Language>().unwrap(), language);
             assert_eq!(language.code().parse::<Language>().unwrap(), language);
         }

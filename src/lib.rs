@@ -12,6 +12,9 @@
 //!   features of a [`Feature`] matrix, which the [`Config`]'s weights turn into scores.
 //! * The selector picks the best sentences under a [`Budget`], skipping redundant ones.
 //!
+//! Each text's language is detected first ([`TextLanguage`]); texts in a language nutgraf has no
+//! stemmer for are analyzed language-neutrally.
+//!
 //! [`Summarizer`] composes the stages; build it once and reuse it:
 //!
 //! ```
@@ -36,6 +39,7 @@
 mod analyze;
 mod chunk;
 mod config;
+mod detect;
 mod error;
 pub mod eval;
 mod idf;
@@ -53,6 +57,7 @@ mod summarizer;
 
 pub use analyze::{AnalyzedDocument, Analyzer, TermId, Vocabulary};
 pub use config::{Config, GraphConfig, LengthPrior, NoiseConfig, Preset, Similarity, TextRankConfig, Weights};
+pub use detect::TextLanguage;
 pub use error::{Error, Result};
 pub use idf::{CorpusIdf, CorpusIdfBuilder};
 pub use input::{Block, BlockKind, Document, InputFormat};

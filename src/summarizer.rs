@@ -1,7 +1,7 @@
 //! The [`Summarizer`]: composes the stages, and the [`Summary`] it returns.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::analyze::{AnalyzedDocument, Analyzer};
 use crate::chunk;
 use crate::config::{Config, Preset};
+use crate::detect::TextLanguage;
 use crate::error::{Error, Result};
 use crate::idf::CorpusIdf;
 use crate::input::Document;
@@ -37,12 +38,25 @@ use crate::select::{self, Budget, Candidate};
 #[derive(Clone, Debug)]
 pub struct Summarizer {
     config: Config,
+    /// Whether each text's language is detected; if not, every text is in `config.language`.
+    detect_language: bool,
+    /// Where the configuration came from a preset, the preset: a language may adjust it (see
+    /// [`Config::preset_for`]).
+    preset: Option<Preset>,
     budget: Budget,
+    /// One slot per supported language (in [`Language::ALL`] order), then one for the neutral analysis.
+    stages: Box<[OnceLock<Stages>]>,
+    explain: bool,
+    idf: Option<Arc<CorpusIdf>>,
+}
+
+/// The stages of one language, and the configuration its texts are scored with.
+#[derive(Clone, Debug)]
+struct Stages {
+    config: Config,
     splitter: SentenceSplitter,
     analyzer: Analyzer,
     noise: NoiseDetector,
-    explain: bool,
-    idf: Option<Arc<CorpusIdf>>,
 }
 
 /// Configures a [`Summarizer`].
@@ -64,6 +78,7 @@ pub struct SummarizerBuilder {
     config: Option<Config>,
     preset: Preset,
     language: Option<Language>,
+    no_detection: bool,
     budget: Budget,
     explain: bool,
     idf: Option<Arc<CorpusIdf>>,
@@ -76,15 +91,32 @@ impl SummarizerBuilder {
         self
     }
 
-    /// Uses a full configuration instead of a preset.
+    /// Uses a full configuration instead of a preset. Its `language` is used for texts whose language
+    /// cannot be detected, and for all texts if detection is off ([`detect_language`](Self::detect_language)).
     pub fn config(mut self, config: Config) -> Self {
         self.config = Some(config);
         self
     }
 
-    /// Sets the language (overrides the configuration's).
+    /// Sets the language of every text (overrides the configuration's), which turns detection off.
     pub fn language(mut self, language: Language) -> Self {
         self.language = Some(language);
+        self
+    }
+
+    /// Whether each text's language is detected (the default, unless [`language`](Self::language) is
+    /// set). Without detection every text is in the configuration's language.
+    ///
+    /// ```
+    /// use nutgraf::Summarizer;
+    ///
+    /// let text = "Le conseil municipal a adopté lundi le budget de la ville après un long débat.";
+    /// assert_eq!(Summarizer::builder().build()?.summarize(text).language, "french");
+    /// assert_eq!(Summarizer::builder().detect_language(false).build()?.summarize(text).language, "english");
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn detect_language(mut self, detect: bool) -> Self {
+        self.no_detection = !detect;
         self
     }
 
@@ -120,6 +152,7 @@ impl SummarizerBuilder {
 
     /// Builds the summarizer, checking the configuration and the budget.
     pub fn build(self) -> Result<Summarizer> {
+        let preset = self.config.is_none().then_some(self.preset);
         let mut config = self.config.unwrap_or_else(|| Config::preset(self.preset));
         if let Some(language) = self.language {
             config.language = language;
@@ -131,10 +164,12 @@ impl SummarizerBuilder {
         {
             return Err(Error::LanguageMismatch { summarizer: config.language, config: idf.language() });
         }
+        // Stages are built when a text first needs them: a one-file run builds one language's, not 18.
+        let stages = (0..=Language::ALL.len()).map(|_| OnceLock::new()).collect();
         Ok(Summarizer {
-            splitter: SentenceSplitter::new(config.language),
-            analyzer: Analyzer::new(config.language),
-            noise: NoiseDetector::new(config.language),
+            detect_language: self.language.is_none() && !self.no_detection,
+            preset,
+            stages,
             budget: self.budget,
             explain: self.explain,
             idf: self.idf,
@@ -150,7 +185,7 @@ impl SummarizerBuilder {
 /// ```
 /// let summary = nutgraf::Summarizer::builder().build()?.summarize("");
 /// assert!(summary.sentences.is_empty());
-/// assert_eq!(serde_json::to_string(&summary).unwrap(), r#"{"sentences":[],"total_sentences":0}"#);
+/// assert_eq!(serde_json::to_string(&summary).unwrap(), r#"{"sentences":[],"total_sentences":0,"language":"english"}"#);
 /// # Ok::<(), nutgraf::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -165,6 +200,11 @@ pub struct Summary {
     /// its [`features`](SummarySentence::features) times these.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weights: Option<BTreeMap<Feature, f64>>,
+    /// The language the text was summarized as: a [`Language`] name (`"french"`), or the detected
+    /// language's English name (`"polish"`) where it was analyzed language-neutrally; empty for a brief
+    /// made by [`from_sentences`](Self::from_sentences).
+    #[serde(default)]
+    pub language: String,
 }
 
 impl Summary {
@@ -215,7 +255,12 @@ impl Summary {
                 })
             })
             .collect();
-        Summary { sentences: sentences_chosen, total_sentences: sentences.len(), weights: None }
+        Summary {
+            sentences: sentences_chosen,
+            total_sentences: sentences.len(),
+            weights: None,
+            language: String::new(),
+        }
     }
 
     /// Number of characters of [`to_text`](Self::to_text), as [`Budget::Chars`] counts them.
@@ -281,6 +326,8 @@ pub struct Analysis {
     /// The terms of the document's title, when it has one apart from its text: the headline that
     /// sentences are compared with, in place of a headline line found in the text.
     pub title_terms: Option<Vec<crate::analyze::TermId>>,
+    /// The language the text was analyzed as.
+    pub language: TextLanguage,
 }
 
 /// The candidates of one [`Analysis`] scored under one [`Config`].
@@ -364,9 +411,70 @@ impl Summarizer {
         SummarizerBuilder::default()
     }
 
-    /// The configuration in use.
+    /// The configuration in use (for texts in other languages, see [`config_for`](Self::config_for)).
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// Whether each text's language is detected.
+    pub fn detects_language(&self) -> bool {
+        self.detect_language
+    }
+
+    /// The configuration a text in `language` is scored with: the summarizer's, or where it was built
+    /// from a preset, the preset as adjusted for that language ([`Config::preset_for`]).
+    ///
+    /// ```
+    /// use nutgraf::{Language, Summarizer, TextLanguage};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// assert_eq!(summarizer.config_for(TextLanguage::Supported(Language::French)).language, Language::French);
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn config_for(&self, language: TextLanguage) -> &Config {
+        &self.stages(language).config
+    }
+
+    /// The language a text is summarized as: detected, or the configured one.
+    pub fn language_of(&self, text: &str) -> TextLanguage {
+        if self.detect_language {
+            TextLanguage::detect(text).unwrap_or(TextLanguage::Supported(self.config.language))
+        } else {
+            TextLanguage::Supported(self.config.language)
+        }
+    }
+
+    /// The stages for `language`, built on first use.
+    fn stages(&self, language: TextLanguage) -> &Stages {
+        let slot = match language {
+            TextLanguage::Supported(language) => Language::ALL.iter().position(|&l| l == language).unwrap_or(0),
+            TextLanguage::Neutral(_) => Language::ALL.len(),
+        };
+        self.stages[slot].get_or_init(|| self.build_stages(language))
+    }
+
+    fn build_stages(&self, language: TextLanguage) -> Stages {
+        let config = match (language, self.preset) {
+            (TextLanguage::Supported(language), Some(preset)) => Config::preset_for(preset, language),
+            (TextLanguage::Supported(language), None) => Config { language, ..self.config.clone() },
+            (TextLanguage::Neutral(_), _) => self.config.clone(),
+        };
+        match language {
+            TextLanguage::Supported(language) => Stages {
+                splitter: SentenceSplitter::new(language),
+                analyzer: Analyzer::new(language),
+                noise: NoiseDetector::new(language),
+                config,
+            },
+            TextLanguage::Neutral(_) => Stages {
+                splitter: neutral_splitter(),
+                analyzer: Analyzer::language_neutral(),
+                // The neutral cues (site, platform and agency names) are in every language's list; English
+                // prompts are what multilingual sites most often show untranslated.
+                noise: NoiseDetector::new(Language::English),
+                config,
+            },
+        }
     }
 
     /// The default budget.
@@ -374,9 +482,9 @@ impl Summarizer {
         self.budget
     }
 
-    /// The sentence splitter in use.
+    /// The sentence splitter for the configured language.
     pub fn splitter(&self) -> &SentenceSplitter {
-        &self.splitter
+        &self.stages(TextLanguage::Supported(self.config.language)).splitter
     }
 
     /// Summarizes `text` within the summarizer's budget.
@@ -419,30 +527,34 @@ impl Summarizer {
     /// [`summarize_with_budget`](Self::summarize_with_budget) for a budget already validated.
     fn summarize_within(&self, text: &str, budget: Budget) -> Summary {
         let analysis = self.analyze(text);
-        let scoring = self.score_unchecked(&analysis, &self.config);
-        let summary = self.select_unchecked(text, &analysis, &scoring, &self.config, budget);
+        let config = self.config_for(analysis.language);
+        let scoring = self.score_unchecked(&analysis, config);
+        let summary = self.select_unchecked(text, &analysis, &scoring, config, budget);
         if !summary.sentences.is_empty() || scoring.candidates.is_empty() {
             return summary;
         }
         match chunk::fit_to_budget(text, &analysis.sentences, budget) {
             Some(pieces) => {
-                let analysis = self.analyze_sentences(text, pieces);
-                let scoring = self.score_unchecked(&analysis, &self.config);
-                self.select_unchecked(text, &analysis, &scoring, &self.config, budget)
+                let analysis = self.analyze_sentences(text, pieces, analysis.language);
+                let scoring = self.score_unchecked(&analysis, config);
+                self.select_unchecked(text, &analysis, &scoring, config, budget)
             }
             None => summary,
         }
     }
 
-    /// Stages 1–3 (split, analyze, boilerplate), which do not depend on the scoring configuration.
+    /// Stages 1–3 (split, analyze, boilerplate) in the text's language, which do not depend on the
+    /// scoring configuration.
     pub fn analyze(&self, text: &str) -> Analysis {
-        self.analyze_sentences(text, self.splitter.split(text))
+        let language = self.language_of(text);
+        self.analyze_sentences(text, self.stages(language).splitter.split(text), language)
     }
 
-    fn analyze_sentences(&self, text: &str, sentences: Vec<Sentence>) -> Analysis {
-        let document = self.analyzer.analyze(text, &sentences);
-        let noise = self.noise.detect(text, &sentences, &document);
-        Analysis { sentences, document, noise, title_terms: None }
+    fn analyze_sentences(&self, text: &str, sentences: Vec<Sentence>, language: TextLanguage) -> Analysis {
+        let stages = self.stages(language);
+        let document = stages.analyzer.analyze(text, &sentences);
+        let noise = stages.noise.detect(text, &sentences, &document);
+        Analysis { sentences, document, noise, title_terms: None, language }
     }
 
     /// Summarizes a [`Document`] within the summarizer's budget: sentences never cross its blocks, its
@@ -490,8 +602,9 @@ impl Summarizer {
             return self.summarize_within(&document.text, budget);
         }
         let analysis = self.analyze_document(document);
-        let scoring = self.score_unchecked(&analysis, &self.config);
-        self.select_unchecked(&document.text, &analysis, &scoring, &self.config, budget)
+        let config = self.config_for(analysis.language);
+        let scoring = self.score_unchecked(&analysis, config);
+        self.select_unchecked(&document.text, &analysis, &scoring, config, budget)
     }
 
     /// Stages 1–3 for a [`Document`]: [`analyze`](Self::analyze) with what the source says about its
@@ -501,11 +614,13 @@ impl Summarizer {
             return self.analyze(&document.text);
         }
         let text = document.text.as_str();
+        let language = self.language_of(text);
+        let stages = self.stages(language);
         let sentences = if document.blocks.is_empty() {
-            self.splitter.split(text)
+            stages.splitter.split(text)
         } else {
             let ranges: Vec<std::ops::Range<usize>> = document.blocks.iter().map(|b| b.start..b.end).collect();
-            self.splitter.split_within(text, &ranges)
+            stages.splitter.split_within(text, &ranges)
         };
         // Without a title, a heading that opens the document is the headline.
         let opening_heading = document
@@ -514,14 +629,14 @@ impl Summarizer {
             .filter(|block| matches!(block.kind, crate::BlockKind::Heading { .. }))
             .map(|block| block.text(text));
         let headline = document.title.as_deref().or(opening_heading);
-        let (analyzed, title_terms) = self.analyzer.analyze_with_title(text, &sentences, headline);
-        let noise = self.noise.detect_document(document, &sentences, &analyzed);
-        Analysis { sentences, document: analyzed, noise, title_terms }
+        let (analyzed, title_terms) = stages.analyzer.analyze_with_title(text, &sentences, headline);
+        let noise = stages.noise.detect_document(document, &sentences, &analyzed);
+        Analysis { sentences, document: analyzed, noise, title_terms, language }
     }
 
     /// Scores an analysis under `config`: chooses the candidates and computes their TF-IDF vectors and
     /// feature matrix. An error if `config` does not validate or is for another language than the
-    /// summarizer's (whose splitter, stop words and stemmer made the analysis).
+    /// analysis's (whose splitter, stop words and stemmer made it; see [`config_for`](Self::config_for)).
     ///
     /// ```
     /// use nutgraf::{Budget, Config, Preset, Summarizer};
@@ -541,14 +656,17 @@ impl Summarizer {
     /// # Ok::<(), nutgraf::Error>(())
     /// ```
     pub fn score(&self, analysis: &Analysis, config: &Config) -> Result<Scoring> {
-        self.check(config)?;
+        self.check(analysis, config)?;
         Ok(self.score_unchecked(analysis, config))
     }
 
     /// A configuration this summarizer can score with.
-    fn check(&self, config: &Config) -> Result<()> {
-        if config.language != self.config.language {
-            return Err(Error::LanguageMismatch { summarizer: self.config.language, config: config.language });
+    fn check(&self, analysis: &Analysis, config: &Config) -> Result<()> {
+        // A language-neutral analysis has no stems or stop words that a configuration could disagree with.
+        if let TextLanguage::Supported(language) = analysis.language
+            && config.language != language
+        {
+            return Err(Error::LanguageMismatch { summarizer: language, config: config.language });
         }
         config.validate()
     }
@@ -558,7 +676,9 @@ impl Summarizer {
         let noise = &analysis.noise;
         let headline = noise.headline.filter(|_| config.detect_headline);
         let candidates = choose_candidates(noise, headline, document, config.noise.threshold);
-        let tfidf = TfIdf::with_corpus(document, &candidates, self.idf.as_deref());
+        // A corpus table counts one language's stems: it applies to texts in that language only.
+        let idf = self.idf.as_deref().filter(|idf| analysis.language == TextLanguage::Supported(idf.language()));
+        let tfidf = TfIdf::with_corpus(document, &candidates, idf);
         let features = score::feature_matrix(
             &ScoringInput {
                 document,
@@ -582,7 +702,7 @@ impl Summarizer {
         config: &Config,
         budget: Budget,
     ) -> Result<Summary> {
-        self.check(config)?;
+        self.check(analysis, config)?;
         budget.validate()?;
         Ok(self.select_unchecked(text, analysis, scoring, config, budget))
     }
@@ -628,8 +748,13 @@ impl Summarizer {
             })
             .collect();
         let weights = self.explain.then(|| Feature::ALL.iter().map(|&f| (f, f.weight(&config.weights))).collect());
-        Summary { sentences, total_sentences: analysis.sentences.len(), weights }
+        Summary { sentences, total_sentences: analysis.sentences.len(), weights, language: analysis.language.name() }
     }
+}
+
+/// The splitter for languages nutgraf has no data for: every script's terminal marks, no abbreviations.
+fn neutral_splitter() -> SentenceSplitter {
+    SentenceSplitter::language_neutral()
 }
 
 /// The sentences that may be chosen: not the headline, not hard boilerplate, and below the noise
@@ -697,7 +822,7 @@ mod tests {
 
     #[test]
     fn a_config_for_another_language_is_rejected() {
-        let summarizer = Summarizer::builder().build().unwrap();
+        let summarizer = Summarizer::builder().language(Language::English).build().unwrap();
         let analysis = summarizer.analyze("Cats purr. Dogs bark.");
         let french = Config { language: Language::French, ..Config::default() };
         assert!(matches!(summarizer.score(&analysis, &french), Err(Error::LanguageMismatch { .. })));

@@ -81,7 +81,8 @@ fn several_files_get_one_brief_each_under_a_header() {
     let files = [sample_path.as_path(), german.as_path()];
     let briefs = [
         library_brief(&sample(), Preset::News, Language::English, Budget::default(), Format::Text),
-        library_brief(GERMAN, Preset::News, Language::English, Budget::default(), Format::Text),
+        // Each file in its own language, detected.
+        library_brief(GERMAN, Preset::News, Language::German, Budget::default(), Format::Text),
     ];
 
     let text = run(nutgraf().args(files));
@@ -96,8 +97,9 @@ fn several_files_get_one_brief_each_under_a_header() {
     let json = run(nutgraf().args(["--format", "json"]).args(files));
     let lines: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
-    for (value, file) in lines.iter().zip(files) {
+    for ((value, file), language) in lines.iter().zip(files).zip(["english", "german"]) {
         assert_eq!(value["file"], file.display().to_string());
+        assert_eq!(value["language"], language);
         assert!(!value["sentences"].as_array().unwrap().is_empty());
     }
 }
@@ -305,7 +307,11 @@ fn jsonl_output_is_in_input_order_and_identical_for_any_thread_count() {
     for (line, input) in String::from_utf8(single.stdout).unwrap().lines().zip(&inputs) {
         let summary = summarizer.summarize(input["text"].as_str().unwrap());
         let sentences = serde_json::to_string(&summary.sentences).unwrap();
-        assert!(line.ends_with(&format!(",\"sentences\":{sentences}}}")), "{line}\n{sentences}");
+        let language = &summary.language;
+        assert!(
+            line.ends_with(&format!(",\"sentences\":{sentences},\"language\":\"{language}\"}}")),
+            "{line}\n{sentences}"
+        );
     }
 }
 

@@ -37,7 +37,8 @@ thread_local! {
 /// What classifying a new form needs from the analyzer.
 pub(super) struct Lexicon<'a> {
     pub stop_words: &'a FxHashSet<String>,
-    pub stemmer: &'a Stemmer,
+    /// `None` for language-neutral analysis: the lower-cased form is its own stem.
+    pub stemmer: Option<&'a Stemmer>,
 }
 
 /// Runs `f` with this thread's table for the analyzer `owner`.
@@ -108,7 +109,10 @@ impl Stems {
         if lexicon.stop_words.contains(self.lower.as_str()) {
             return STOP;
         }
-        let stem = lexicon.stemmer.stem(&self.lower);
+        let stem = match lexicon.stemmer {
+            Some(stemmer) => stemmer.stem(&self.lower),
+            None => std::borrow::Cow::Borrowed(self.lower.as_str()),
+        };
         if let Some(&id) = self.ids.get(stem.as_ref()) {
             return id;
         }
@@ -250,7 +254,7 @@ mod tests {
     fn a_table_that_starts_over_gives_the_same_classes() {
         let stop_words: FxHashSet<String> = ["the".to_string()].into_iter().collect();
         let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
-        let lexicon = Lexicon { stop_words: &stop_words, stemmer: &stemmer };
+        let lexicon = Lexicon { stop_words: &stop_words, stemmer: Some(&stemmer) };
         let mut table = WordTable::new(0);
         table.begin_document();
         let mut vocabulary = Vocabulary::default();

@@ -35,3 +35,4 @@ mod tokenize;
 
 pub use porter::PorterStemmer;
 pub use rouge::{LsumSplit, Metric, RougeAggregate, RougeScorer, RougeScorerBuilder, RougeScores, Score};
+pub use tokenize::Tokenizer;

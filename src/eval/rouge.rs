@@ -6,7 +6,7 @@ use std::ops::{Index, IndexMut};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::tokenize::{TokenId, TokenTable, final_token, for_each_raw_token};
+use super::tokenize::{TokenId, TokenTable, Tokenizer, final_token};
 use crate::language::Language;
 use crate::segment::SentenceSplitter;
 
@@ -154,6 +154,10 @@ pub enum LsumSplit {
     /// into sentences (by nutgraf's English [`SentenceSplitter`], where `score.py` uses pySBD).
     #[default]
     LinesOrSentences,
+    /// What `score_multilingual.py` feeds `rouge-score` for references: every non-blank line, split
+    /// into sentences (by nutgraf's splitter for the scorer's language, where the script uses NLTK's
+    /// Punkt).
+    SentencesOfLines,
 }
 
 /// Scores candidate summaries against references with ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum,
@@ -207,11 +211,18 @@ impl Default for RougeScorer {
 pub struct RougeScorerBuilder {
     stemming: bool,
     lsum_split: LsumSplit,
+    tokenizer: Tokenizer,
+    language: Language,
 }
 
 impl Default for RougeScorerBuilder {
     fn default() -> Self {
-        RougeScorerBuilder { stemming: true, lsum_split: LsumSplit::default() }
+        RougeScorerBuilder {
+            stemming: true,
+            lsum_split: LsumSplit::default(),
+            tokenizer: Tokenizer::default(),
+            language: Language::English,
+        }
     }
 }
 
@@ -228,12 +239,42 @@ impl RougeScorerBuilder {
         self
     }
 
+    /// A scorer as `score_multilingual.py` scores: the [Unicode tokenizer](Tokenizer::Unicode), references
+    /// split line by line and then into sentences of `language` for ROUGE-Lsum.
+    pub fn multilingual(language: Language) -> Self {
+        RougeScorerBuilder::default()
+            .tokenizer(Tokenizer::Unicode)
+            .lsum_split(LsumSplit::SentencesOfLines)
+            .language(language)
+    }
+
+    /// How texts are cut into tokens (default: [`Tokenizer::RougeScore`]). The language-neutral
+    /// [`Tokenizer::Unicode`] never stems.
+    ///
+    /// ```
+    /// use nutgraf::eval::{RougeScorer, Tokenizer};
+    ///
+    /// let scorer = RougeScorer::builder().tokenizer(Tokenizer::Unicode).build();
+    /// assert_eq!(scorer.tokens("Décès à Москва"), ["décès", "à", "москва"]);
+    /// assert_eq!(RougeScorer::new().tokens("Décès à Москва"), ["d", "c", "s"]);
+    /// ```
+    pub fn tokenizer(mut self, tokenizer: Tokenizer) -> Self {
+        self.tokenizer = tokenizer;
+        self
+    }
+
+    /// The language whose sentence splitter ROUGE-Lsum uses (default: English).
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
     /// The scorer.
     pub fn build(self) -> RougeScorer {
         RougeScorer {
-            table: TokenTable::new(self.stemming),
+            table: TokenTable::with_tokenizer(self.tokenizer, self.stemming),
             lsum_split: self.lsum_split,
-            splitter: SentenceSplitter::new(Language::English),
+            splitter: SentenceSplitter::new(self.language),
         }
     }
 }
@@ -260,6 +301,11 @@ impl RougeScorer {
         self.table.stemming()
     }
 
+    /// The tokenizer the scorer uses.
+    pub fn tokenizer(&self) -> Tokenizer {
+        self.table.tokenizer()
+    }
+
     /// How the scorer splits texts for ROUGE-Lsum.
     pub fn lsum_split(&self) -> LsumSplit {
         self.lsum_split
@@ -280,7 +326,7 @@ impl RougeScorer {
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<String> {
         let mut tokens = Vec::new();
-        for_each_raw_token(text, |raw| {
+        self.table.for_each_raw_token(text, |raw| {
             tokens.extend(final_token(raw, self.table.stemming()));
         });
         tokens
@@ -341,6 +387,12 @@ impl RougeScorer {
                     self.splitter.split(text).iter().map(|s| s.text(text)).collect()
                 }
             }
+            LsumSplit::SentencesOfLines => text
+                .split('\n')
+                .map(|line| line.trim_matches(is_python_space))
+                .filter(|line| !line.is_empty())
+                .flat_map(|line| self.splitter.split(line).into_iter().map(move |s| s.text(line)))
+                .collect(),
         }
     }
 }

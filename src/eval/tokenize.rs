@@ -1,11 +1,14 @@
 //! `rouge-score`'s default tokenizer: lower-case, every run of characters other than `a`–`z` and `0`–`9`
-//! is a separator, and (with stemming) words longer than three letters are Porter-stemmed. Tokens become
-//! integer ids in a table shared by all the texts a scorer sees, so that scoring compares integers and
-//! every distinct word is stemmed once.
+//! is a separator, and (with stemming) words longer than three letters are Porter-stemmed. Or the
+//! language-neutral one of `score_multilingual.py`, for text in any language. Tokens become integer ids
+//! in a table shared by all the texts a scorer sees, so that scoring compares integers and every
+//! distinct word is stemmed once.
 
-use std::sync::{PoisonError, RwLock};
+use std::sync::{OnceLock, PoisonError, RwLock};
 
+use regex::Regex;
 use rustc_hash::FxHashMap;
+use unicode_normalization::UnicodeNormalization;
 
 use super::porter::PorterStemmer;
 
@@ -36,6 +39,30 @@ pub(crate) fn for_each_raw_token(text: &str, mut emit: impl FnMut(&str)) {
     push(' ', &mut token);
 }
 
+/// How a scorer cuts text into tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tokenizer {
+    /// `rouge-score`'s own: runs of `a`–`z`/`0`–`9` after lower-casing (accented and non-Latin letters
+    /// are separators), Porter-stemmed if the scorer stems.
+    #[default]
+    RougeScore,
+    /// The language-neutral tokenizer of the project's `score_multilingual.py`: NFC, lower-case, U+0307
+    /// COMBINING DOT ABOVE deleted (Turkish `İ`), then maximal runs of Unicode letters, marks and
+    /// digits (`[\p{L}\p{M}\p{N}]+`); never stemmed.
+    Unicode,
+}
+
+/// Calls `emit` with each token of `text` under the language-neutral tokenizer.
+pub(crate) fn for_each_unicode_token(text: &str, mut emit: impl FnMut(&str)) {
+    static TOKEN: OnceLock<Regex> = OnceLock::new();
+    // A constant pattern of Unicode classes, which the regex crate always has.
+    let token = TOKEN.get_or_init(|| Regex::new(r"[\p{L}\p{M}\p{N}]+").expect("a valid constant pattern"));
+    let normalized: String = text.nfc().collect::<String>().to_lowercase().replace('\u{307}', "");
+    for found in token.find_iter(&normalized) {
+        emit(found.as_str());
+    }
+}
+
 /// The token a raw token becomes: its Porter stem if stemming and it is longer than three characters.
 /// `rouge-score` then drops anything that is not `^[a-z0-9]+$`; a stem of a lower-case ASCII word
 /// always is, unless it were empty.
@@ -49,6 +76,7 @@ pub(crate) fn final_token(raw: &str, stemming: bool) -> Option<String> {
 #[derive(Debug, Default)]
 pub(crate) struct TokenTable {
     stemming: bool,
+    tokenizer: Tokenizer,
     inner: RwLock<Tables>,
 }
 
@@ -75,8 +103,26 @@ impl Tables {
 }
 
 impl TokenTable {
+    #[cfg(test)]
     pub(crate) fn new(stemming: bool) -> Self {
-        TokenTable { stemming, inner: RwLock::default() }
+        Self::with_tokenizer(Tokenizer::RougeScore, stemming)
+    }
+
+    /// A table for `tokenizer`; the language-neutral one never stems.
+    pub(crate) fn with_tokenizer(tokenizer: Tokenizer, stemming: bool) -> Self {
+        TokenTable { stemming: stemming && tokenizer == Tokenizer::RougeScore, tokenizer, inner: RwLock::default() }
+    }
+
+    pub(crate) fn tokenizer(&self) -> Tokenizer {
+        self.tokenizer
+    }
+
+    /// Calls `emit` with each raw token of `text` under this table's tokenizer.
+    pub(crate) fn for_each_raw_token(&self, text: &str, emit: impl FnMut(&str)) {
+        match self.tokenizer {
+            Tokenizer::RougeScore => for_each_raw_token(text, emit),
+            Tokenizer::Unicode => for_each_unicode_token(text, emit),
+        }
     }
 
     pub(crate) fn stemming(&self) -> bool {
@@ -96,7 +142,7 @@ impl TokenTable {
         let mut unseen: Vec<(usize, String)> = Vec::new();
         {
             let tables = self.inner.read().unwrap_or_else(PoisonError::into_inner);
-            for_each_raw_token(text, |raw| match tables.words.get(raw) {
+            self.for_each_raw_token(text, |raw| match tables.words.get(raw) {
                 Some(&id) => ids.push(id),
                 None => {
                     unseen.push((ids.len(), raw.to_string()));
@@ -144,6 +190,18 @@ mod tests {
         assert_ne!(ids[2], ids[3]);
         assert_eq!(table.tokenize("runs ran"), [ids[1], ids[3]]);
         assert_eq!(table.words_seen(), 4);
+    }
+
+    #[test]
+    fn unicode_tokens_are_letter_mark_digit_runs_in_any_script() {
+        let mut tokens = Vec::new();
+        for_each_unicode_token("Décès à İstanbul: ΟΔΟΣ 3,5 % — Москва e\u{301}té 東京", |t| {
+            tokens.push(t.to_string())
+        });
+        assert_eq!(tokens, ["décès", "à", "istanbul", "οδος", "3", "5", "москва", "été", "東京"]);
+        let table = TokenTable::with_tokenizer(Tokenizer::Unicode, true);
+        assert!(!table.stemming());
+        assert_eq!(table.tokenize("running Running"), [0, 0]);
     }
 
     #[test]

@@ -228,8 +228,11 @@ impl CuePhrases {
 }
 
 /// The phrases of `language` other than bylines, with their lists (as [`CueList`] bits), and its byline
-/// words, in the order of `data/noise/<language>.txt`.
-fn entries(language: Language) -> (Vec<&'static str>, Vec<u8>, Vec<&'static str>) {
+/// words, in the order of `data/noise/<language>.txt`. Each phrase comes with the variants that the
+/// ASCII-only case folding of the scan would miss: with a typographic apostrophe (’) for an ASCII one,
+/// and with its first letter capitalised where that letter is not ASCII (a Cyrillic, Greek or accented
+/// phrase that opens a line).
+fn entries(language: Language) -> (Vec<String>, Vec<u8>, Vec<&'static str>) {
     let (mut phrases, mut lists, mut bylines) = (Vec::new(), Vec::new(), Vec::new());
     let mut list = CueList::Prompt;
     for entry in language.noise_cues() {
@@ -246,13 +249,33 @@ fn entries(language: Language) -> (Vec<&'static str>, Vec<u8>, Vec<&'static str>
                 list
             }
             _ => {
-                phrases.push(entry);
-                lists.push(list as u8);
+                for variant in variants(entry) {
+                    phrases.push(variant);
+                    lists.push(list as u8);
+                }
                 list
             }
         };
     }
     (phrases, lists, bylines)
+}
+
+/// `phrase`, and the forms of it that ASCII case folding does not reach (see [`entries`]).
+fn variants(phrase: &str) -> Vec<String> {
+    let mut forms = vec![phrase.to_string()];
+    if phrase.contains('\'') {
+        forms.push(phrase.replace('\'', "\u{2019}"));
+    }
+    let capitalised: Vec<String> = forms
+        .iter()
+        .filter_map(|form| {
+            let first = form.chars().next().filter(|c| !c.is_ascii())?;
+            let upper: String = first.to_uppercase().collect();
+            (upper != first.to_string()).then(|| format!("{upper}{}", &form[first.len_utf8()..]))
+        })
+        .collect();
+    forms.extend(capitalised);
+    forms
 }
 
 /// Whether offset `end` of `bytes` is where a word ends or no word goes on: the end of the text or a byte
@@ -335,6 +358,17 @@ mod tests {
             }
             masks
         }
+    }
+
+    #[test]
+    fn phrases_match_with_typographic_apostrophes_and_capitalised_non_ascii_letters() {
+        assert_eq!(variants("l'article"), ["l'article", "l\u{2019}article"]);
+        assert_eq!(variants("читайте также"), ["читайте также", "Читайте также"]);
+        assert_eq!(variants("à lire aussi"), ["à lire aussi", "À lire aussi"]);
+        assert_eq!(variants("lire aussi"), ["lire aussi"]);
+        let russian = CuePhrases::of(Language::Russian);
+        let text = "Читайте также: новости дня";
+        assert_ne!(russian.masks(text, &[sentence(0, text.len())])[0] & CueList::Prompt as u8, 0);
     }
 
     #[test]

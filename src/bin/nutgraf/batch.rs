@@ -68,6 +68,8 @@ struct Brief<'a> {
     id: &'a RawValue,
     summary: String,
     sentences: &'a [SummarySentence],
+    /// The language the text was summarized as.
+    language: &'a str,
 }
 
 #[derive(Serialize)]
@@ -314,7 +316,7 @@ fn summarize_line(
         };
         summarizer.summarize_document(&document)
     };
-    let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences };
+    let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences, language: &summary.language };
     match serde_json::to_string(&brief) {
         Ok(json) => (json, true),
         Err(err) => failure(record.id, format!("cannot write the brief: {err}")),

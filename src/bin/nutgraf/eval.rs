@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::EXIT_OK;
 use crate::bootstrap::{self, Interval};
 use crate::dataset::{Record, read_records};
-use crate::options::SummaryOptions;
+use crate::options::{SummaryOptions, TokenizerChoice};
 
 #[derive(Args, Debug)]
 pub struct EvalArgs {
@@ -43,6 +43,10 @@ pub struct EvalArgs {
     /// Worker threads (default: all cores). The scores are identical for every value.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
+    /// How ROUGE cuts texts into tokens: `rouge-score` (English, stemmed) or `unicode` (any language,
+    /// as `score_multilingual.py`).
+    #[arg(long, value_enum, default_value = "rouge-score", value_name = "NAME")]
+    tokenizer: TokenizerChoice,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -77,9 +81,8 @@ struct Brief {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
-    let config = args.options.config()?;
     let budget = args.options.budget();
-    let summarizer = args.options.summarizer(config, budget)?.build()?;
+    let summarizer = args.options.summarizer(None, budget)?.build()?;
     let records = read_records(&args.data)?;
     let mut systems = vec![System::Nutgraf];
     if args.baseline == Some(Baseline::Lead) {
@@ -88,7 +91,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let threads = args.threads.map_or_else(crate::default_threads, usize::from);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
 
-    let scorer = RougeScorer::new();
+    let fixed_language = args.options.fixed_language()?;
+    let scorer = args.tokenizer.scorer(fixed_language, records.first().map(|r| r.text.as_str()));
     let progress = progress_bar(records.len());
     let started = Instant::now();
     // Collected in input order, so every figure below is the same whatever the number of threads.
@@ -123,7 +127,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         data: &args.data,
         docs: records.len(),
         options: &args.options,
-        language: summarizer.config().language,
+        language: fixed_language.map_or("auto", Language::name),
+        tokenizer: args.tokenizer,
         budget,
         config: summarizer.config(),
         threads,
@@ -176,7 +181,9 @@ fn lead(summarizer: &Summarizer, text: &str) -> Summary {
         size += cost;
         sentences.push(index);
     }
-    Summary::from_sentences(text, &analysis.sentences, sentences)
+    let mut summary = Summary::from_sentences(text, &analysis.sentences, sentences);
+    summary.language = analysis.language.name();
+    summary
 }
 
 /// Per-document lines: `{"line", "id", "<system>": {"rouge1", …, "words", "brief"}, …}`, F1 ×100.
@@ -308,7 +315,8 @@ struct RunInfo<'a> {
     data: &'a Path,
     docs: usize,
     options: &'a SummaryOptions,
-    language: Language,
+    language: &'static str,
+    tokenizer: TokenizerChoice,
     budget: Budget,
     config: &'a Config,
     threads: usize,
@@ -361,15 +369,15 @@ impl RunInfo<'_> {
         if let Some(config) = &self.options.config {
             let _ = write!(settings, ", config {}", config.display());
         }
-        let _ = write!(settings, ", {}, budget {}", self.language.name(), self.budget);
+        let _ = write!(settings, ", {}, budget {}", self.language, self.budget);
         settings
     }
 
     fn footer(&self) -> String {
         format!(
-            "F1 ×100, mean over documents (rouge-score 0.1.2 with stemming); 95% intervals: percentile \
-             bootstrap over documents, {} resamples; ms/doc: time to write one brief, mean (median). Wall time \
-             {:.2} s on {} thread(s).",
+            "F1 ×100, mean over documents ({}); 95% intervals: percentile bootstrap over documents, {} \
+             resamples; ms/doc: time to write one brief, mean (median). Wall time {:.2} s on {} thread(s).",
+            self.tokenizer.description(),
             bootstrap::RESAMPLES,
             self.wall_seconds,
             self.threads
@@ -484,7 +492,7 @@ fn json_report(run: &RunInfo, reports: &[SystemReport], difference: Option<&Diff
         docs: run.docs,
         preset: run.options.preset.name(),
         config: run.options.config.as_ref().map(|c| c.display().to_string()),
-        language: run.language.name(),
+        language: run.language,
         budget: run.budget,
         configuration: run.config,
         threads: run.threads,

@@ -133,7 +133,7 @@ struct SummarizeArgs {
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
     color: ColorChoice,
     /// Batch mode: each input line is {"id": ..., "text": ...}; each output line is
-    /// {"id", "summary", "sentences"}, in input order.
+    /// {"id", "summary", "sentences", "language"}, in input order.
     #[arg(long)]
     jsonl: bool,
     /// Worker threads for --jsonl (default: all cores). Output is identical for every value.
@@ -261,7 +261,7 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         io::stdout().lock().write_all(config.to_toml_string().as_bytes())?;
         return Ok(EXIT_OK);
     }
-    let summarizer = args.options.summarizer(config, args.options.budget())?.explain(args.explain).build()?;
+    let summarizer = args.options.summarizer(None, args.options.budget())?.explain(args.explain).build()?;
     let mut sources: Vec<Source> = args.files.iter().map(|f| Source::from_arg(f)).collect();
     for url in &args.urls {
         if !fetch::is_url(url) {
@@ -371,9 +371,10 @@ fn html_pages(
         };
         let text = &document.text;
         let analysis = summarizer.analyze_document(&document);
-        let scoring = summarizer.score(&analysis, summarizer.config())?;
-        let summary = summarizer.select(text, &analysis, &scoring, summarizer.config(), summarizer.budget())?;
-        let scores = scoring.relative_scores(summarizer.config());
+        let config = summarizer.config_for(analysis.language);
+        let scoring = summarizer.score(&analysis, config)?;
+        let summary = summarizer.select(text, &analysis, &scoring, config, summarizer.budget())?;
+        let scores = scoring.relative_scores(config);
         let page = nutgraf::render::html::Page {
             title: &source.to_string(),
             text,

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
-use nutgraf::{Budget, Config, CorpusIdf, Language, Preset, Summarizer, SummarizerBuilder};
+use nutgraf::eval::{RougeScorer, RougeScorerBuilder};
+use nutgraf::{Budget, Config, CorpusIdf, Language, Preset, Summarizer, SummarizerBuilder, TextLanguage};
 
 #[derive(Args, Debug, Clone)]
 #[group(id = "summary-options")]
@@ -33,8 +34,8 @@ pub struct SummaryOptions {
     #[arg(long, value_name = "B", value_parser = clap::value_parser!(u32).range(1..),
           overrides_with_all = ["sentences", "ratio", "words", "chars"])]
     pub bytes: Option<u32>,
-    #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language, help = language_help())]
-    pub language: Option<Language>,
+    #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language_choice, help = language_help())]
+    pub language: Option<LanguageChoice>,
     /// Scoring preset: `news` (the lead matters) or `general` (key sentences anywhere).
     #[arg(long, short = 'p', value_name = "NAME", default_value = "news", value_parser = parse_preset)]
     pub preset: Preset,
@@ -72,15 +73,38 @@ impl SummaryOptions {
                 }
             }
         };
-        if let Some(language) = self.language {
+        if let Some(LanguageChoice::Fixed(language)) = self.language {
             config.language = language;
         }
         Ok(config)
     }
 
-    /// A builder of the summarizer these options describe, with `budget` (and `--idf`, if given).
-    pub fn summarizer(&self, config: Config, budget: Budget) -> anyhow::Result<SummarizerBuilder> {
-        let mut builder = Summarizer::builder().config(config).budget(budget);
+    /// The language every text is in, if one is set: by `--language`, or by a configuration file that
+    /// names one. `None`: detect each text's.
+    pub fn fixed_language(&self) -> anyhow::Result<Option<Language>> {
+        match self.language {
+            Some(LanguageChoice::Fixed(language)) => Ok(Some(language)),
+            Some(LanguageChoice::Auto) => Ok(None),
+            None => match &self.config {
+                Some(path) if config_names_language(path) => Ok(Some(self.config()?.language)),
+                _ => Ok(None),
+            },
+        }
+    }
+
+    /// A builder of the summarizer these options describe, with `budget`: from `config` if given, else
+    /// from the configuration file, else from the preset (adjusted per language); in the fixed language
+    /// or detecting each text's; with the `--idf` table if given.
+    pub fn summarizer(&self, config: Option<Config>, budget: Budget) -> anyhow::Result<SummarizerBuilder> {
+        let mut builder = Summarizer::builder().budget(budget);
+        builder = match (config, &self.config) {
+            (Some(config), _) => builder.config(config),
+            (None, Some(_)) => builder.config(self.config()?),
+            (None, None) => builder.preset(self.preset),
+        };
+        if let Some(language) = self.fixed_language()? {
+            builder = builder.language(language);
+        }
         if let Some(path) = &self.idf {
             let bytes =
                 std::fs::read(path).with_context(|| format!("{}: cannot read the IDF table", path.display()))?;
@@ -124,8 +148,9 @@ fn is_tuning_grid(text: &str) -> bool {
 pub fn language_help() -> String {
     let names: Vec<&str> = Language::ALL.iter().map(|l| l.name()).collect();
     format!(
-        "Language of the text: its stemmer, stop words and abbreviations. One of {} (or its ISO 639-1 code) \
-         [default: english]",
+        "Language of the text (its stemmer, stop words, abbreviations and boilerplate cues), or `auto` \
+         [default]: detected for each text; a text in a language nutgraf has no stemmer for is analyzed \
+         language-neutrally, and its language is named in the JSON output. One of {} (or its ISO 639-1 code)",
         names.join(", ")
     )
 }
@@ -141,6 +166,31 @@ pub fn parse_input_format(s: &str) -> Result<InputChoice, String> {
     s.parse().map(|format| InputChoice(Some(format))).map_err(|e: nutgraf::Error| e.to_string())
 }
 
+/// `--language`: a language, or detection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LanguageChoice {
+    Auto,
+    Fixed(Language),
+}
+
+fn parse_language_choice(s: &str) -> Result<LanguageChoice, String> {
+    if s.trim().eq_ignore_ascii_case("auto") {
+        return Ok(LanguageChoice::Auto);
+    }
+    parse_language(s).map(LanguageChoice::Fixed)
+}
+
+/// Whether a configuration file sets `language` (a file that cannot be read or parsed is reported
+/// when the configuration is read).
+fn config_names_language(path: &std::path::Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else { return false };
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|v| v.get("language").is_some())
+    } else {
+        toml::from_str::<toml::Table>(&text).is_ok_and(|t| t.contains_key("language"))
+    }
+}
+
 pub fn parse_language(s: &str) -> Result<Language, String> {
     s.parse().map_err(|e: nutgraf::Error| e.to_string())
 }
@@ -152,4 +202,37 @@ fn parse_preset(s: &str) -> Result<Preset, String> {
 fn parse_ratio(s: &str) -> Result<f64, String> {
     let ratio: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
     if ratio > 0.0 && ratio <= 1.0 { Ok(ratio) } else { Err(format!("{ratio} is not in (0, 1]")) }
+}
+
+/// `--tokenizer` of `eval` and `tune`: how ROUGE cuts texts into tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TokenizerChoice {
+    /// rouge-score's own, with Porter stemming: English (it drops accented and non-Latin letters).
+    #[default]
+    RougeScore,
+    /// Language-neutral, as `score_multilingual.py`: NFC, lower-case, Unicode letter/mark/digit runs,
+    /// no stemming; ROUGE-Lsum splits the references' lines into sentences of the language.
+    Unicode,
+}
+
+impl TokenizerChoice {
+    /// The scorer: for the Unicode tokenizer, with the sentence splitter of `language`, or else of the
+    /// language detected in `sample` (the data set's first text).
+    pub fn scorer(self, language: Option<Language>, sample: Option<&str>) -> RougeScorer {
+        match self {
+            TokenizerChoice::RougeScore => RougeScorer::new(),
+            TokenizerChoice::Unicode => {
+                let detected = sample.and_then(TextLanguage::detect).and_then(TextLanguage::supported);
+                RougeScorerBuilder::multilingual(language.or(detected).unwrap_or(Language::English)).build()
+            }
+        }
+    }
+
+    /// How the report names the scorer.
+    pub fn description(self) -> &'static str {
+        match self {
+            TokenizerChoice::RougeScore => "rouge-score 0.1.2 with stemming",
+            TokenizerChoice::Unicode => "rouge-score 0.1.2, language-neutral tokens, no stemming",
+        }
+    }
 }

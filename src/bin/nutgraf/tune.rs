@@ -72,6 +72,9 @@ pub struct TuneArgs {
     /// Worker threads (default: all cores). The ranking is identical for every value.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
+    /// How ROUGE cuts texts into tokens: `rouge-score` (English, stemmed) or `unicode` (any language).
+    #[arg(long, value_enum, default_value = "rouge-score", value_name = "NAME")]
+    tokenizer: crate::options::TokenizerChoice,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -138,7 +141,8 @@ struct Trial {
 pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
     let base = args.options.config()?;
     let budget = args.options.budget();
-    let summarizer = args.options.summarizer(base.clone(), budget)?.build()?;
+    let fixed_language = args.options.fixed_language()?;
+    let summarizer = args.options.summarizer(Some(base.clone()), budget)?.build()?;
     let grid_text = match &args.grid {
         Some(path) => {
             std::fs::read_to_string(path).with_context(|| format!("{}: cannot read the grid", path.display()))?
@@ -156,7 +160,11 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
     }
     let threads = args.threads.map_or_else(crate::default_threads, usize::from);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
-    let scorer = RougeScorer::new();
+    let sample = args.data.first().and_then(|path| std::fs::read_to_string(path).ok());
+    let sample = sample.as_deref().and_then(|text| text.lines().next()).and_then(|line| {
+        serde_json::from_str::<serde_json::Value>(line).ok()?.get("text")?.as_str().map(str::to_string)
+    });
+    let scorer = args.tokenizer.scorer(fixed_language, sample.as_deref());
     if !args.target.is_empty() && args.target.len() != args.data.len() {
         bail!("give one --target per data set ({} data sets, {} targets)", args.data.len(), args.target.len());
     }
