@@ -21,6 +21,8 @@
 mod word_table;
 mod words;
 
+pub(crate) use words::for_each_word;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rust_stemmers::Stemmer;

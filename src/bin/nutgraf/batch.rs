@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use nutgraf::render::Format;
-use nutgraf::{Summarizer, SummarySentence};
+use nutgraf::{Keyphrase, KeywordExtractor, Summarizer, SummarySentence};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -59,6 +59,33 @@ struct Brief<'a> {
     id: &'a RawValue,
     summary: String,
     sentences: &'a [SummarySentence],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keyphrases: Option<&'a [Keyphrase]>,
+}
+
+/// What batch mode does with one record: its id and text in, its output line out.
+pub type Job<'a> = dyn Fn(&RawValue, &str) -> serde_json::Result<String> + Sync + 'a;
+
+/// The summarizing job: `{"id", "summary", "sentences"}`, and `"keyphrases"` when an extractor is given.
+pub fn brief_job<'a>(
+    summarizer: &'a Summarizer,
+    keywords: Option<&'a KeywordExtractor>,
+) -> impl Fn(&RawValue, &str) -> serde_json::Result<String> + Sync + 'a {
+    move |id, text| {
+        let (summary, keyphrases) = match keywords {
+            Some(extractor) => {
+                let (summary, keyphrases) = extractor.summarize_and_extract(summarizer, text);
+                (summary, Some(keyphrases))
+            }
+            None => (summarizer.summarize(text), None),
+        };
+        serde_json::to_string(&Brief {
+            id,
+            summary: summary.to_text(),
+            sentences: &summary.sentences,
+            keyphrases: keyphrases.as_deref(),
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -74,10 +101,10 @@ enum Line {
     TooLong(usize),
 }
 
-/// Summarizes every record of `sources` (concatenated) with `threads` workers; writes to stdout. Lines
+/// Runs `job` on every record of `sources` (concatenated) with `threads` workers; writes to stdout. Lines
 /// longer than `max_record_bytes` get an error record.
 pub fn run(
-    summarizer: &Summarizer,
+    job: &Job<'_>,
     sources: &[Source],
     threads: usize,
     format: Format,
@@ -116,7 +143,7 @@ pub fn run(
                         };
                         let Some(Ok(batch)) = next else { return };
                         let outputs =
-                            batch.lines.iter().map(|line| summarize_line(summarizer, line, max_record_bytes)).collect();
+                            batch.lines.iter().map(|line| summarize_line(job, line, max_record_bytes)).collect();
                         if done_tx.send(DoneBatch { first: batch.first, outputs }).is_err() {
                             // The writer stopped (stdout closed): stop the reader too.
                             if let Ok(mut rx) = work_rx.lock() {
@@ -261,7 +288,7 @@ fn write_ready(
 }
 
 /// Summarizes one record line into one output line; `false` when it is an error record.
-fn summarize_line(summarizer: &Summarizer, line: &Line, max_record_bytes: usize) -> (String, bool) {
+fn summarize_line(job: &Job<'_>, line: &Line, max_record_bytes: usize) -> (String, bool) {
     let bytes = match line {
         Line::Record(bytes) => bytes,
         Line::TooLong(length) => {
@@ -280,9 +307,7 @@ fn summarize_line(summarizer: &Summarizer, line: &Line, max_record_bytes: usize)
         let message = if null_text { "\"text\" must be a string, not null" } else { "record has no \"text\" field" };
         return failure(record.id, message.to_string());
     };
-    let summary = summarizer.summarize(&text);
-    let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences };
-    match serde_json::to_string(&brief) {
+    match job(id, &text) {
         Ok(json) => (json, true),
         Err(err) => failure(record.id, format!("cannot write the brief: {err}")),
     }
@@ -421,7 +446,7 @@ mod tests {
             (b"{not json", "invalid JSON"),
         ];
         for (input, expected) in cases {
-            let (output, ok) = summarize_line(&summarizer, &Line::Record(input.to_vec()), MAX_RECORD_BYTES);
+            let (output, ok) = summarize_line(&brief_job(&summarizer, None), &Line::Record(input.to_vec()), MAX_RECORD_BYTES);
             assert!(!ok);
             assert!(output.starts_with(expected) || output.contains(expected), "{output}");
         }

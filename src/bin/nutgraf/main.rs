@@ -4,6 +4,7 @@ mod batch;
 mod dataset;
 mod eval;
 mod input;
+mod keywords;
 mod options;
 mod tune;
 
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use nutgraf::Summarizer;
+use nutgraf::{KeywordExtractor, Summarizer};
 use nutgraf::render::{Format, render};
 
 use input::{Source, read_text};
@@ -57,6 +58,13 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Search a grid of scoring configurations on dev data and rank them by ROUGE.
     Tune(tune::TuneArgs),
+    /// Print the keyphrases of a text, best first: multi-word phrases as the text writes them.
+    Keywords(keywords::KeywordsArgs),
+    /// Extract keyphrases for a JSON Lines data set and score them against its human keyphrases.
+    ///
+    /// F1@k ×100 over all gold phrases and over those present in the text, averaged over documents,
+    /// exactly as `kw_score.py` computes it (lower-case, Porter-stemmed exact match).
+    EvalKeywords(keywords::EvalKeywordsArgs),
 }
 
 #[derive(Args, Debug)]
@@ -82,6 +90,10 @@ struct SummarizeArgs {
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
+    /// Also extract N keyphrases: a "keyphrases" field in JSON and --jsonl output, a list after the
+    /// brief in text and Markdown.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    keywords: Option<u32>,
     /// Largest --jsonl record line, in bytes; longer lines get an error record. Hidden: it exists so that
     /// tests can exercise the limit without writing a 64 MB line.
     #[arg(long, hide = true, value_name = "BYTES", default_value_t = batch::MAX_RECORD_BYTES)]
@@ -114,6 +126,8 @@ fn main() -> ExitCode {
         Some(Command::Split(args)) => run_split(args),
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Tune(args)) => tune::run(args),
+        Some(Command::Keywords(args)) => keywords::run(args),
+        Some(Command::EvalKeywords(args)) => keywords::run_eval(args),
         None => run_summarize(cli.summarize),
     };
     match result {
@@ -137,7 +151,12 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         io::stdout().lock().write_all(config.to_toml_string().as_bytes())?;
         return Ok(EXIT_OK);
     }
+    let language = config.language;
     let summarizer = Summarizer::builder().config(config).budget(args.options.budget()).build()?;
+    let extractor = match args.keywords {
+        Some(count) => Some(KeywordExtractor::builder().language(language).count(count as usize).build()?),
+        None => None,
+    };
     let sources: Vec<Source> = if args.files.is_empty() {
         vec![Source::Stdin]
     } else {
@@ -145,7 +164,8 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
     };
     if args.jsonl {
         let threads = args.threads.map_or_else(default_threads, usize::from);
-        return batch::run(&summarizer, &sources, threads, args.format, args.max_record_bytes);
+        let job = batch::brief_job(&summarizer, extractor.as_ref());
+        return batch::run(&job, &sources, threads, args.format, args.max_record_bytes);
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -161,14 +181,21 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
                 continue;
             }
         };
-        let summary = summarizer.summarize(&text);
+        let (summary, keyphrases) = match &extractor {
+            Some(extractor) => {
+                let (summary, keyphrases) = extractor.summarize_and_extract(&summarizer, &text);
+                (summary, Some(keyphrases))
+            }
+            None => (summarizer.summarize(&text), None),
+        };
         match (with_headers, args.format) {
             (true, Format::Json) => {
-                let mut value = serde_json::to_value(&summary)?;
-                if let Some(object) = value.as_object_mut() {
-                    object.insert("file".into(), serde_json::Value::String(source.to_string()));
-                }
-                writeln!(out, "{value}")?;
+                writeln!(out, "{}", brief_json(&summary, keyphrases.as_deref(), Some(source))?)?;
+                continue;
+            }
+            (false, Format::Json) if keyphrases.is_some() => {
+                writeln!(out, "{}", brief_json(&summary, keyphrases.as_deref(), None)?)?;
+                continue;
             }
             (true, Format::Markdown) => {
                 write!(out, "{}## {source}\n\n{}", if k > 0 { "\n" } else { "" }, render(&summary, args.format))?;
@@ -178,9 +205,31 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
             }
             (false, format) => out.write_all(render(&summary, format).as_bytes())?,
         }
+        if let Some(keyphrases) = &keyphrases {
+            let heading = if args.format == Format::Markdown { "\n**Keyphrases**\n\n" } else { "\nKeyphrases:\n" };
+            write!(out, "{heading}{}", keywords::render_list(keyphrases, args.format))?;
+        }
     }
     out.flush()?;
     Ok(code)
+}
+
+/// A brief as JSON, with its keyphrases and the file it came from when there are several.
+fn brief_json(
+    summary: &nutgraf::Summary,
+    keyphrases: Option<&[nutgraf::Keyphrase]>,
+    source: Option<&Source>,
+) -> anyhow::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(summary)?;
+    if let Some(object) = value.as_object_mut() {
+        if let Some(keyphrases) = keyphrases {
+            object.insert("keyphrases".into(), serde_json::to_value(keyphrases)?);
+        }
+        if let Some(source) = source {
+            object.insert("file".into(), serde_json::Value::String(source.to_string()));
+        }
+    }
+    Ok(value)
 }
 
 fn run_split(args: SplitArgs) -> anyhow::Result<u8> {

@@ -1,0 +1,207 @@
+//! Candidate keyphrases: the runs of content words between stop words and punctuation, found once per
+//! document with the byte span of every word.
+//!
+//! Without a part-of-speech tagger, English runs are cut and trimmed by what suffixes say about a word:
+//! a past tense after the first word of a run is a verb (“the jet *crashed*”), so it ends the run; an
+//! adjective does not end a noun phrase, so trailing ones are dropped; a lone `-ed` or `-ing` word is a
+//! verb far more often than a keyphrase. Other languages use their stop words alone.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::analyze::Analyzer;
+use crate::segment::Sentence;
+
+/// Words after this many are not read: the graph and the candidate table stay bounded on any input, and
+/// position bias gives words this far into a document almost no weight anyway.
+pub(super) const MAX_WORDS: usize = 200_000;
+
+/// One content word of the document.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ContentWord {
+    /// Index of the stem in [`Scan::stems`].
+    pub stem: u32,
+    /// Position among all the document's words, stop words included (0-based).
+    pub position: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What one pass over a document finds.
+#[derive(Debug, Default)]
+pub(super) struct Scan {
+    /// Distinct stems; `ContentWord::stem` indexes it.
+    pub stems: Vec<String>,
+    /// Every content word, in reading order: the nodes of the co-occurrence graph.
+    pub words: Vec<ContentWord>,
+    /// Candidate phrases, as ranges into `words`.
+    pub runs: Vec<std::ops::Range<usize>>,
+}
+
+/// The language-specific knowledge candidate finding needs.
+pub(super) struct Lexicon<'a> {
+    pub analyzer: &'a Analyzer,
+    /// Stop words and the keyphrase-only extra stop words, lower-case.
+    pub stop_words: &'a FxHashSet<String>,
+    /// Whether the English suffix rules apply.
+    pub english: bool,
+    /// Longest candidate, in words; a longer run keeps its first words.
+    pub max_words: usize,
+}
+
+/// A word as the text has it: its span, and hyphenated compounds (`single-photon`) kept whole.
+struct Token {
+    start: usize,
+    end: usize,
+}
+
+/// Scans the `sentences` of `text` (those for which `skip` is false) for content words and candidates.
+pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> bool, lexicon: &Lexicon<'_>) -> Scan {
+    let mut scan = Scan::default();
+    let mut stem_ids: FxHashMap<String, u32> = FxHashMap::default();
+    // Lower-cased surface → its stem id, or `None` for a word that is never a content word.
+    let mut seen: FxHashMap<String, Option<u32>> = FxHashMap::default();
+    let mut position: u32 = 0;
+    let mut tokens: Vec<Token> = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        if position as usize >= MAX_WORDS {
+            break;
+        }
+        let sentence_text = sentence.text(text);
+        tokens.clear();
+        tokenize(text, sentence.start, sentence_text, &mut tokens);
+        if skip(index) {
+            position = position.saturating_add(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
+            continue;
+        }
+        let mut run_start = scan.words.len();
+        let mut previous_end: Option<usize> = None;
+        for token in &tokens {
+            let surface = &text[token.start..token.end];
+            let joined = previous_end.is_some_and(|end| text[end..token.start].chars().all(char::is_whitespace));
+            if !joined {
+                close_run(&mut scan, run_start, text, lexicon);
+                run_start = scan.words.len();
+            }
+            previous_end = Some(token.end);
+            let lower = lower_case(surface);
+            let stem = match seen.get(&lower) {
+                Some(&stem) => stem,
+                None => {
+                    let stem = content_stem(&lower, surface, lexicon).map(|stem| {
+                        let next = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
+                        *stem_ids.entry(stem).or_insert(next)
+                    });
+                    seen.insert(lower.clone(), stem);
+                    stem
+                }
+            };
+            let in_run = scan.words.len() > run_start;
+            let breaks_run = lexicon.english && in_run && is_past_tense(&lower, surface);
+            match stem {
+                Some(stem) if !breaks_run => {
+                    scan.words.push(ContentWord { stem, position, start: token.start, end: token.end })
+                }
+                _ => {
+                    close_run(&mut scan, run_start, text, lexicon);
+                    run_start = scan.words.len();
+                }
+            }
+            position = position.saturating_add(1);
+        }
+        close_run(&mut scan, run_start, text, lexicon);
+    }
+    scan.stems = vec![String::new(); stem_ids.len()];
+    for (stem, id) in stem_ids {
+        if let Some(slot) = scan.stems.get_mut(id as usize) {
+            *slot = stem;
+        }
+    }
+    scan
+}
+
+/// The words of one sentence as tokens: UAX #29 words, with `-` between two words (no space) joining
+/// them, and the final full stop of an abbreviation such as `U.S.` kept with it.
+fn tokenize(text: &str, offset: usize, sentence: &str, tokens: &mut Vec<Token>) {
+    crate::analyze::for_each_word(sentence, |word| {
+        let start = offset + (word.as_ptr() as usize - sentence.as_ptr() as usize);
+        let mut end = start + word.len();
+        if word.contains('.') && text.as_bytes().get(end) == Some(&b'.') {
+            end += 1;
+        }
+        if let Some(last) = tokens.last_mut()
+            && (last.end < start && &text[last.end..start] == "-")
+        {
+            last.end = end;
+            return;
+        }
+        tokens.push(Token { start, end });
+    });
+}
+
+/// Ends the run of content words that started at `run_start`, keeping it as a candidate if it is one.
+fn close_run(scan: &mut Scan, run_start: usize, text: &str, lexicon: &Lexicon<'_>) {
+    let mut end = scan.words.len();
+    if lexicon.english {
+        while end > run_start && is_adjective(&text[scan.words[end - 1].start..scan.words[end - 1].end]) {
+            end -= 1;
+        }
+        if end == run_start + 1 {
+            let word = &text[scan.words[run_start].start..scan.words[run_start].end];
+            if is_verb_form(word) {
+                return;
+            }
+        }
+    }
+    if end > run_start {
+        scan.runs.push(run_start..end.min(run_start + lexicon.max_words));
+    }
+}
+
+/// The stem of a word that can be part of a keyphrase, or `None`.
+fn content_stem(lower: &str, surface: &str, lexicon: &Lexicon<'_>) -> Option<String> {
+    let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 || lower.chars().count() < 2 || lexicon.stop_words.contains(lower) {
+        return None;
+    }
+    if lexicon.english && is_adverb(lower, surface) {
+        return None;
+    }
+    Some(lexicon.analyzer.stem(lower))
+}
+
+/// Lower case, with typographic apostrophes made ASCII (as the analyzer does), so that stop words match.
+fn lower_case(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.contains('\u{2019}') { lower.replace('\u{2019}', "'") } else { lower }
+}
+
+fn starts_upper(surface: &str) -> bool {
+    surface.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `-ly` words of some length are adverbs, unless capitalised (`Italy`).
+fn is_adverb(lower: &str, surface: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ly") && !starts_upper(surface)
+}
+
+/// A regular past tense (not a hyphenated compound such as `computer-aided`).
+fn is_past_tense(lower: &str, surface: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-') && !starts_upper(surface)
+}
+
+/// Suffixes of English adjectives, which a noun phrase does not end with.
+fn is_adjective(surface: &str) -> bool {
+    const SUFFIXES: [&str; 7] = ["al", "ive", "ous", "able", "ible", "ful", "less"];
+    !starts_upper(surface) && {
+        let lower = surface.to_lowercase();
+        SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
+    }
+}
+
+/// `-ed` and `-ing` forms, which alone are verbs far more often than keyphrases.
+fn is_verb_form(surface: &str) -> bool {
+    !starts_upper(surface) && !surface.contains('-') && {
+        let lower = surface.to_lowercase();
+        lower.ends_with("ed") || lower.ends_with("ing")
+    }
+}

@@ -1,0 +1,358 @@
+//! Keyphrases: TextRank's other half. A [`KeywordExtractor`] finds the phrases a document is about
+//! (`"tax cuts"`, `"Supreme Court"`), each once however it is inflected, with a score and the byte spans
+//! of its occurrences.
+//!
+//! 1. Candidates: runs of content words between stop words and punctuation, at most
+//!    [`max_words`](KeywordExtractorBuilder::max_words) long (English runs are also cut at verbs and
+//!    trimmed of trailing adjectives by their suffixes; see `candidates`).
+//! 2. Word scores: PageRank over the co-occurrence graph of content words, biased towards words that
+//!    come early and often (SingleRank's window with PositionRank's bias; see `rank`).
+//! 3. A candidate scores the sum of its words' scores, discounted by how late it first appears, and a
+//!    single word a little less than a phrase; candidates with the same stems are one keyphrase, shown
+//!    in its most frequent surface form.
+//!
+//! ```
+//! use nutgraf::KeywordExtractor;
+//!
+//! let extractor = KeywordExtractor::builder().count(3).build()?;
+//! let text = "Congress passed the tax cuts on Friday. The tax cuts favour small businesses, \
+//!             and critics of the tax cut say small businesses need more help.";
+//! let keyphrases = extractor.extract(text);
+//! assert_eq!(keyphrases[0].text, "tax cuts");
+//! let (start, end) = keyphrases[0].spans[0];
+//! assert_eq!(&text[start..end], "tax cuts");
+//! assert_eq!(keyphrases[0].spans.len(), 3);
+//! # Ok::<(), nutgraf::Error>(())
+//! ```
+
+mod candidates;
+mod rank;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+
+use crate::analyze::Analyzer;
+use crate::error::{Error, Result};
+use crate::language::{Language, data_lines};
+use crate::segment::{Sentence, SentenceSplitter};
+use crate::summarizer::{Analysis, Summarizer, Summary};
+
+use candidates::{Lexicon, Scan};
+
+/// English words that are not stop words for summarizing but never belong in a keyphrase.
+const ENGLISH_EXTRA_STOP_WORDS: &str = include_str!("../../data/keywords/english.txt");
+
+/// How much later first appearances count against a candidate: its score is divided by
+/// `(1 + position)^FIRST_POSITION_EXPONENT`. Tuned on the dev sets (news and abstracts alike).
+const FIRST_POSITION_EXPONENT: f64 = 0.3;
+/// A single word's score is multiplied by this: one word is rarely the whole subject.
+const SINGLE_WORD_FACTOR: f64 = 0.8;
+
+/// One keyphrase of a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Keyphrase {
+    /// The phrase as the text writes it (its most frequent form), whitespace folded to single spaces.
+    pub text: String,
+    /// Relative score: 1.0 for the document's best keyphrase, lower for the others.
+    pub score: f64,
+    /// Byte spans `(start, end)` of every occurrence, in order: `input[start..end]` is the phrase.
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// Extracts keyphrases. Build it once with [`KeywordExtractor::builder`] and reuse it, from any number
+/// of threads (it is `Send + Sync`).
+#[derive(Clone, Debug)]
+pub struct KeywordExtractor {
+    language: Language,
+    count: usize,
+    window: usize,
+    max_words: usize,
+    splitter: SentenceSplitter,
+    analyzer: Analyzer,
+    stop_words: FxHashSet<String>,
+}
+
+/// Configures a [`KeywordExtractor`].
+///
+/// ```
+/// use nutgraf::{KeywordExtractor, Language};
+///
+/// let extractor = KeywordExtractor::builder().language(Language::German).count(5).build()?;
+/// let keyphrases = extractor.extract("Die Bundesregierung plant neue Steuern. Die neuen Steuern treffen Familien.");
+/// assert!(keyphrases.len() <= 5);
+/// assert!(KeywordExtractor::builder().count(0).build().is_err());
+/// # Ok::<(), nutgraf::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct KeywordExtractorBuilder {
+    language: Language,
+    count: usize,
+    window: usize,
+    max_words: usize,
+}
+
+impl Default for KeywordExtractorBuilder {
+    fn default() -> Self {
+        KeywordExtractorBuilder { language: Language::English, count: 10, window: 10, max_words: 4 }
+    }
+}
+
+impl KeywordExtractorBuilder {
+    /// The language: its stop words and stemmer (default English).
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// How many keyphrases to return at most (default 10; at least 1).
+    pub fn count(mut self, count: usize) -> Self {
+        self.count = count;
+        self
+    }
+
+    /// Two words are linked when fewer than this many word positions apart (default 10; at least 2).
+    pub fn window(mut self, window: usize) -> Self {
+        self.window = window;
+        self
+    }
+
+    /// The longest keyphrase, in words (default 4; at least 1).
+    pub fn max_words(mut self, max_words: usize) -> Self {
+        self.max_words = max_words;
+        self
+    }
+
+    /// Builds the extractor, checking the settings.
+    pub fn build(self) -> Result<KeywordExtractor> {
+        if self.count == 0 {
+            return Err(Error::InvalidConfig("keyword count must be at least 1".into()));
+        }
+        if self.window < 2 {
+            return Err(Error::InvalidConfig("keyword window must be at least 2".into()));
+        }
+        if self.max_words == 0 {
+            return Err(Error::InvalidConfig("keyphrase length must be at least 1 word".into()));
+        }
+        let analyzer = Analyzer::new(self.language);
+        let extra = match self.language {
+            Language::English => ENGLISH_EXTRA_STOP_WORDS,
+            _ => "",
+        };
+        let stop_words = self.language.stop_words().chain(data_lines(extra)).map(str::to_lowercase).collect();
+        Ok(KeywordExtractor {
+            language: self.language,
+            count: self.count,
+            window: self.window,
+            max_words: self.max_words,
+            splitter: SentenceSplitter::new(self.language),
+            analyzer,
+            stop_words,
+        })
+    }
+}
+
+impl KeywordExtractor {
+    /// A builder: English, 10 keyphrases, a window of 10, at most 4 words each.
+    pub fn builder() -> KeywordExtractorBuilder {
+        KeywordExtractorBuilder::default()
+    }
+
+    /// The language in use.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// How many keyphrases [`extract`](Self::extract) returns at most.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The keyphrases of `text`, best first.
+    pub fn extract(&self, text: &str) -> Vec<Keyphrase> {
+        let sentences = self.splitter.split(text);
+        self.extract_from_sentences(text, &sentences, |_| false)
+    }
+
+    /// The keyphrases of a document the summarizer has already analyzed (`analysis` must come from
+    /// `text`): its sentences are reused, and lines the noise detector found to be certain boilerplate
+    /// are left out.
+    ///
+    /// ```
+    /// use nutgraf::{KeywordExtractor, Summarizer};
+    ///
+    /// let text = "Subscribe now\n\nThe city council approved the new budget after a long debate. \
+    ///             Council members said the budget would fund more buses.";
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let analysis = summarizer.analyze(text);
+    /// let keyphrases = KeywordExtractor::builder().build()?.extract_from(&analysis, text);
+    /// assert!(keyphrases.iter().any(|k| k.text == "city council"));
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn extract_from(&self, analysis: &Analysis, text: &str) -> Vec<Keyphrase> {
+        let hard = &analysis.noise.hard;
+        self.extract_from_sentences(text, &analysis.sentences, |i| hard.get(i).copied().unwrap_or(false))
+    }
+
+    /// The brief and the keyphrases of `text` from one split and analysis.
+    ///
+    /// ```
+    /// use nutgraf::{Budget, KeywordExtractor, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().budget(Budget::Sentences(1)).build()?;
+    /// let extractor = KeywordExtractor::builder().count(2).build()?;
+    /// let (summary, keyphrases) =
+    ///     extractor.summarize_and_extract(&summarizer, "Solar panels got cheaper. Solar panels now power homes.");
+    /// assert_eq!(summary.sentences.len(), 1);
+    /// assert_eq!(keyphrases[0].text, "Solar panels");
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn summarize_and_extract(&self, summarizer: &Summarizer, text: &str) -> (Summary, Vec<Keyphrase>) {
+        let analysis = summarizer.analyze(text);
+        let config = summarizer.config();
+        let scoring = summarizer.score(&analysis, config);
+        let summary = summarizer.select(text, &analysis, &scoring, config, summarizer.budget());
+        let keyphrases = self.extract_from(&analysis, text);
+        (summary, keyphrases)
+    }
+
+    fn extract_from_sentences(&self, text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> bool) -> Vec<Keyphrase> {
+        let lexicon = Lexicon {
+            analyzer: &self.analyzer,
+            stop_words: &self.stop_words,
+            english: self.language == Language::English,
+            max_words: self.max_words,
+        };
+        let scan = candidates::scan(text, sentences, skip, &lexicon);
+        let word_scores = rank::word_scores(&scan.words, scan.stems.len(), self.window);
+        rank_candidates(text, &scan, &word_scores, self.count)
+    }
+}
+
+/// One distinct candidate (by stems) while ranking.
+struct Candidate {
+    score: f64,
+    first_position: u32,
+    spans: Vec<(usize, usize)>,
+}
+
+/// Groups the runs by stems, scores each group and keeps the best `count`.
+fn rank_candidates(text: &str, scan: &Scan, word_scores: &[f64], count: usize) -> Vec<Keyphrase> {
+    let mut by_stems: FxHashMap<Vec<u32>, usize> = FxHashMap::default();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for run in &scan.runs {
+        let words = &scan.words[run.clone()];
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        let stems: Vec<u32> = words.iter().map(|w| w.stem).collect();
+        let span = (first.start, last.end);
+        match by_stems.get(&stems) {
+            Some(&k) => candidates[k].spans.push(span),
+            None => {
+                let sum: f64 = stems.iter().map(|&s| word_scores.get(s as usize).copied().unwrap_or(0.0)).sum();
+                let length_factor = if stems.len() == 1 { SINGLE_WORD_FACTOR } else { 1.0 };
+                let position_factor = (1.0 + f64::from(first.position)).powf(-FIRST_POSITION_EXPONENT);
+                by_stems.insert(stems, candidates.len());
+                candidates.push(Candidate {
+                    score: sum * length_factor * position_factor,
+                    first_position: first.position,
+                    spans: vec![span],
+                });
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.first_position.cmp(&b.first_position)));
+    candidates.truncate(count);
+    let best = candidates.first().map_or(1.0, |c| c.score);
+    candidates
+        .into_iter()
+        .map(|c| {
+            let relative = c.score / best;
+            Keyphrase {
+                text: most_frequent_form(text, &c.spans),
+                score: if relative.is_finite() { relative } else { 0.0 },
+                spans: c.spans,
+            }
+        })
+        .collect()
+}
+
+/// The surface form that occurs most often among `spans` (the earliest of equally frequent ones), with
+/// line breaks and runs of spaces folded to one space.
+fn most_frequent_form(text: &str, spans: &[(usize, usize)]) -> String {
+    let mut counts: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    for (k, &(start, end)) in spans.iter().enumerate() {
+        counts.entry(&text[start..end]).or_insert((0, k)).0 += 1;
+    }
+    let best = counts.into_iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1))).map_or("", |(form, _)| form);
+    if best.contains(|c: char| c.is_whitespace() && c != ' ') || best.contains("  ") {
+        best.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        best.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(text: &str) -> Vec<Keyphrase> {
+        KeywordExtractor::builder().build().unwrap().extract(text)
+    }
+
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<KeywordExtractor>();
+    }
+
+    #[test]
+    fn spans_point_at_the_surface_forms() {
+        let text = "Quantum states are fragile.\nOrthogonal quantum\nstates can be told apart, and orthogonal \
+                    quantum states carry information about single-photon states.";
+        for keyphrase in extract(text) {
+            for &(start, end) in &keyphrase.spans {
+                let folded = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+                assert_eq!(folded.to_lowercase(), keyphrase.text.to_lowercase(), "{keyphrase:?}");
+            }
+        }
+        let phrases: Vec<String> = extract(text).into_iter().map(|k| k.text).collect();
+        assert!(phrases.contains(&"orthogonal quantum states".to_string()), "{phrases:?}");
+        assert!(phrases.contains(&"single-photon states".to_string()), "{phrases:?}");
+    }
+
+    #[test]
+    fn verbs_and_trailing_adjectives_are_cut_off() {
+        let phrases: Vec<String> =
+            extract("The military jet crashed near the air base. The pilot was unhurt and the jet was economical.")
+                .into_iter()
+                .map(|k| k.text)
+                .collect();
+        assert!(phrases.contains(&"military jet".to_string()), "{phrases:?}");
+        assert!(!phrases.iter().any(|p| p.contains("crashed") || p.contains("economical")), "{phrases:?}");
+    }
+
+    #[test]
+    fn inflections_are_one_keyphrase() {
+        let keyphrases = extract("Tax cuts were passed. The tax cut helps. More tax cuts are planned.");
+        let tax: Vec<&Keyphrase> = keyphrases.iter().filter(|k| k.text.to_lowercase().starts_with("tax cut")).collect();
+        assert_eq!(tax.len(), 1, "{keyphrases:?}");
+        assert_eq!(tax[0].spans.len(), 3);
+    }
+
+    #[test]
+    fn empty_and_letterless_inputs_have_no_keyphrases() {
+        for text in ["", " \n\t ", "123 456, 789!", "...---...", "a"] {
+            assert!(extract(text).is_empty(), "{text:?}");
+        }
+        assert_eq!(extract("Volcano").len(), 1);
+    }
+
+    #[test]
+    fn every_language_finds_keyphrases() {
+        for language in Language::ALL {
+            let extractor = KeywordExtractor::builder().language(language).build().unwrap();
+            let text = "Alpha beta gamma. Alpha beta delta. Gamma alpha beta.";
+            assert!(!extractor.extract(text).is_empty(), "{language}");
+        }
+    }
+}
