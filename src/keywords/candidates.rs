@@ -24,6 +24,8 @@ pub(super) struct ContentWord {
     pub position: u32,
     pub start: usize,
     pub end: usize,
+    /// Capitalised other than at the start of a sentence: a name, which the suffix rules leave alone.
+    pub proper: bool,
 }
 
 /// What one pass over a document finds.
@@ -52,6 +54,8 @@ pub(super) struct Lexicon<'a> {
 struct Token {
     start: usize,
     end: usize,
+    /// A possessive (`Shining Path's`): its `'s` is not part of the span, and it ends the phrase.
+    possessive: bool,
 }
 
 /// Scans the `sentences` of `text` (those for which `skip` is false) for content words and candidates.
@@ -75,7 +79,7 @@ pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> b
         }
         let mut run_start = scan.words.len();
         let mut previous_end: Option<usize> = None;
-        for token in &tokens {
+        for (k, token) in tokens.iter().enumerate() {
             let surface = &text[token.start..token.end];
             let joined = previous_end.is_some_and(|end| text[end..token.start].chars().all(char::is_whitespace));
             if !joined {
@@ -96,10 +100,15 @@ pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> b
                 }
             };
             let in_run = scan.words.len() > run_start;
-            let breaks_run = lexicon.english && in_run && is_past_tense(&lower, surface);
+            let proper = k > 0 && starts_upper(surface);
+            let breaks_run = lexicon.english && in_run && !proper && is_past_tense(&lower);
             match stem {
                 Some(stem) if !breaks_run => {
-                    scan.words.push(ContentWord { stem, position, start: token.start, end: token.end })
+                    scan.words.push(ContentWord { stem, position, start: token.start, end: token.end, proper });
+                    if token.possessive {
+                        close_run(&mut scan, run_start, text, lexicon);
+                        run_start = scan.words.len();
+                    }
                 }
                 _ => {
                     close_run(&mut scan, run_start, text, lexicon);
@@ -128,13 +137,19 @@ fn tokenize(text: &str, offset: usize, sentence: &str, tokens: &mut Vec<Token>) 
         if word.contains('.') && text.as_bytes().get(end) == Some(&b'.') {
             end += 1;
         }
+        let possessive = ["'s", "’s", "'S", "’S"].iter().find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
+        if let Some(suffix) = possessive {
+            end -= suffix.len();
+        }
+        let possessive = possessive.is_some();
         if let Some(last) = tokens.last_mut()
             && (last.end < start && &text[last.end..start] == "-")
         {
             last.end = end;
+            last.possessive = possessive;
             return;
         }
-        tokens.push(Token { start, end });
+        tokens.push(Token { start, end, possessive });
     });
 }
 
@@ -142,14 +157,12 @@ fn tokenize(text: &str, offset: usize, sentence: &str, tokens: &mut Vec<Token>) 
 fn close_run(scan: &mut Scan, run_start: usize, text: &str, lexicon: &Lexicon<'_>) {
     let mut end = scan.words.len();
     if lexicon.english {
-        while end > run_start && is_adjective(&text[scan.words[end - 1].start..scan.words[end - 1].end]) {
+        let surface = |word: &ContentWord| &text[word.start..word.end];
+        while end > run_start && !scan.words[end - 1].proper && is_adjective(surface(&scan.words[end - 1])) {
             end -= 1;
         }
-        if end == run_start + 1 {
-            let word = &text[scan.words[run_start].start..scan.words[run_start].end];
-            if is_verb_form(word) {
-                return;
-            }
+        if end == run_start + 1 && !scan.words[run_start].proper && is_verb_form(surface(&scan.words[run_start])) {
+            return;
         }
     }
     if end > run_start {
@@ -163,7 +176,9 @@ fn content_stem(lower: &str, surface: &str, lexicon: &Lexicon<'_>) -> Option<Str
     if letters == 0 || lower.chars().count() < 2 || lexicon.stop_words.contains(lower) {
         return None;
     }
-    if lexicon.english && is_adverb(lower, surface) {
+    // A capitalised `-ly` word is a name (`Italy`) unless only capitalised to start a sentence, which
+    // cannot be told here; names are the likelier keyphrases.
+    if lexicon.english && is_adverb(lower) && !starts_upper(surface) {
         return None;
     }
     Some(lexicon.analyzer.stem(lower))
@@ -179,28 +194,26 @@ fn starts_upper(surface: &str) -> bool {
     surface.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// `-ly` words of some length are adverbs, unless capitalised (`Italy`).
-fn is_adverb(lower: &str, surface: &str) -> bool {
-    lower.len() > 4 && lower.ends_with("ly") && !starts_upper(surface)
+/// `-ly` words of some length are adverbs.
+fn is_adverb(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ly")
 }
 
 /// A regular past tense (not a hyphenated compound such as `computer-aided`).
-fn is_past_tense(lower: &str, surface: &str) -> bool {
-    lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-') && !starts_upper(surface)
+fn is_past_tense(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-')
 }
 
 /// Suffixes of English adjectives, which a noun phrase does not end with.
 fn is_adjective(surface: &str) -> bool {
     const SUFFIXES: [&str; 7] = ["al", "ive", "ous", "able", "ible", "ful", "less"];
-    !starts_upper(surface) && {
-        let lower = surface.to_lowercase();
-        SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
-    }
+    let lower = surface.to_lowercase();
+    SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
 }
 
 /// `-ed` and `-ing` forms, which alone are verbs far more often than keyphrases.
 fn is_verb_form(surface: &str) -> bool {
-    !starts_upper(surface) && !surface.contains('-') && {
+    !surface.contains('-') && {
         let lower = surface.to_lowercase();
         lower.ends_with("ed") || lower.ends_with("ing")
     }
