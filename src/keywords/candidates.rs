@@ -6,9 +6,12 @@
 //! adjective does not end a noun phrase, so trailing ones are dropped; a lone `-ed` or `-ing` word is a
 //! verb far more often than a keyphrase. Other languages use their stop words alone.
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analyze::Analyzer;
+use crate::language::Language;
 use crate::segment::Sentence;
 
 /// Words after this many are not read: the graph and the candidate table stay bounded on any input, and
@@ -62,8 +65,9 @@ struct Token {
 pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> bool, lexicon: &Lexicon<'_>) -> Scan {
     let mut scan = Scan::default();
     let mut stem_ids: FxHashMap<String, u32> = FxHashMap::default();
-    // Lower-cased surface → its stem id, or `None` for a word that is never a content word.
-    let mut seen: FxHashMap<String, Option<u32>> = FxHashMap::default();
+    // Surface form → its stem id, or `None` for a word that is never a content word: each distinct form
+    // is lower-cased, looked up and stemmed once per document.
+    let mut seen: FxHashMap<&str, Option<u32>> = FxHashMap::default();
     let mut position: u32 = 0;
     let mut tokens: Vec<Token> = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -87,21 +91,20 @@ pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> b
                 run_start = scan.words.len();
             }
             previous_end = Some(token.end);
-            let lower = lower_case(surface);
-            let stem = match seen.get(&lower) {
+            let stem = match seen.get(surface) {
                 Some(&stem) => stem,
                 None => {
-                    let stem = content_stem(&lower, surface, lexicon).map(|stem| {
+                    let stem = cached_content_stem(surface, lexicon).map(|stem| {
                         let next = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
                         *stem_ids.entry(stem).or_insert(next)
                     });
-                    seen.insert(lower.clone(), stem);
+                    seen.insert(surface, stem);
                     stem
                 }
             };
             let in_run = scan.words.len() > run_start;
             let proper = k > 0 && starts_upper(surface);
-            let breaks_run = lexicon.english && in_run && !proper && is_past_tense(&lower);
+            let breaks_run = lexicon.english && in_run && !proper && is_past_tense(surface);
             match stem {
                 Some(stem) if !breaks_run => {
                     scan.words.push(ContentWord { stem, position, start: token.start, end: token.end, proper });
@@ -170,6 +173,34 @@ fn close_run(scan: &mut Scan, run_start: usize, text: &str, lexicon: &Lexicon<'_
     }
 }
 
+/// Surface forms remembered per thread and language, across documents, before the cache is emptied: a
+/// news vocabulary fits many times over, and memory stays bounded whatever the input.
+const MAX_CACHED_FORMS: usize = 200_000;
+
+thread_local! {
+    /// Surface form → [`content_stem`] of it, per language: most words of a document have been seen in
+    /// earlier documents, and stemming is the costliest step per word.
+    static CONTENT_STEMS: RefCell<FxHashMap<Language, FxHashMap<Box<str>, Option<Box<str>>>>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// [`content_stem`] through this thread's cache.
+fn cached_content_stem(surface: &str, lexicon: &Lexicon<'_>) -> Option<String> {
+    CONTENT_STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let forms = cache.entry(lexicon.analyzer.language()).or_default();
+        if let Some(stem) = forms.get(surface) {
+            return stem.as_deref().map(str::to_string);
+        }
+        let stem = content_stem(&lower_case(surface), surface, lexicon);
+        if forms.len() >= MAX_CACHED_FORMS {
+            forms.clear();
+        }
+        forms.insert(surface.into(), stem.as_deref().map(Box::from));
+        stem
+    })
+}
+
 /// The stem of a word that can be part of a keyphrase, or `None`.
 fn content_stem(lower: &str, surface: &str, lexicon: &Lexicon<'_>) -> Option<String> {
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
@@ -194,27 +225,28 @@ fn starts_upper(surface: &str) -> bool {
     surface.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `word` ends with the ASCII `suffix`, in any case.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len() && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// `-ly` words of some length are adverbs.
 fn is_adverb(lower: &str) -> bool {
     lower.len() > 4 && lower.ends_with("ly")
 }
 
 /// A regular past tense (not a hyphenated compound such as `computer-aided`).
-fn is_past_tense(lower: &str) -> bool {
-    lower.len() > 4 && lower.ends_with("ed") && !lower.contains('-')
+fn is_past_tense(word: &str) -> bool {
+    word.len() > 4 && ends_with_ignore_case(word, "ed") && !word.contains('-')
 }
 
 /// Suffixes of English adjectives, which a noun phrase does not end with.
-fn is_adjective(surface: &str) -> bool {
+fn is_adjective(word: &str) -> bool {
     const SUFFIXES: [&str; 7] = ["al", "ive", "ous", "able", "ible", "ful", "less"];
-    let lower = surface.to_lowercase();
-    SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
+    SUFFIXES.iter().any(|suffix| ends_with_ignore_case(word, suffix))
 }
 
 /// `-ed` and `-ing` forms, which alone are verbs far more often than keyphrases.
-fn is_verb_form(surface: &str) -> bool {
-    !surface.contains('-') && {
-        let lower = surface.to_lowercase();
-        lower.ends_with("ed") || lower.ends_with("ing")
-    }
+fn is_verb_form(word: &str) -> bool {
+    !word.contains('-') && (ends_with_ignore_case(word, "ed") || ends_with_ignore_case(word, "ing"))
 }

@@ -2,16 +2,16 @@
 //! biased towards words that appear early and often (PositionRank), since news and abstracts state
 //! their subject first.
 
-use rustc_hash::FxHashMap;
-
 use super::candidates::ContentWord;
 
 /// The damping factor of PageRank, as in TextRank and PositionRank.
 const DAMPING: f64 = 0.85;
-/// Iterations at most; PositionRank converges in a few dozen on a document.
-const MAX_ITERATIONS: usize = 50;
+/// Iterations at most. The error shrinks by the damping factor each time, so after 20 it is below 4% of
+/// the first change, and the order of the top candidates no longer moves (the dev figures are the same
+/// as after 50 iterations).
+const MAX_ITERATIONS: usize = 20;
 /// Stop once the scores change by less than this (L1) in one iteration.
-const TOLERANCE: f64 = 1e-9;
+const TOLERANCE: f64 = 1e-6;
 
 /// The score of each stem (indexed like `Scan::stems`), summing to at most 1.
 ///
@@ -23,20 +23,26 @@ pub(super) fn word_scores(words: &[ContentWord], stems: usize, window: usize) ->
         return Vec::new();
     }
     let window = u32::try_from(window).unwrap_or(u32::MAX);
-    let mut pairs: FxHashMap<(u32, u32), f64> = FxHashMap::default();
+    // Every co-occurrence as both stems in one integer; sorted, equal keys are one edge and their count
+    // its weight (cheaper than a hash map of pairs on a document's few thousand co-occurrences).
+    let mut pairs: Vec<u64> = Vec::with_capacity(words.len() * 4);
     for (k, a) in words.iter().enumerate() {
         for b in &words[k + 1..] {
             if b.position.saturating_sub(a.position) >= window {
                 break;
             }
             if a.stem != b.stem {
-                *pairs.entry((a.stem.min(b.stem), a.stem.max(b.stem))).or_insert(0.0) += 1.0;
+                pairs.push((u64::from(a.stem.min(b.stem)) << 32) | u64::from(a.stem.max(b.stem)));
             }
         }
     }
-    // Adjacency lists in a fixed order, so that sums add up the same way on every run.
-    let mut edges: Vec<(u32, u32, f64)> = pairs.into_iter().map(|((a, b), w)| (a, b, w)).collect();
-    edges.sort_unstable_by_key(|&(a, b, _)| (a, b));
+    pairs.sort_unstable();
+    // In a fixed order, so that sums add up the same way on every run.
+    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+    for group in pairs.chunk_by(|x, y| x == y) {
+        let key = group[0];
+        edges.push(((key >> 32) as u32, (key & u64::from(u32::MAX)) as u32, group.len() as f64));
+    }
     let mut out_weight = vec![0.0; stems];
     for &(a, b, w) in &edges {
         out_weight[a as usize] += w;
@@ -52,14 +58,20 @@ pub(super) fn word_scores(words: &[ContentWord], stems: usize, window: usize) ->
     }
     let mut scores = vec![1.0 / stems as f64; stems];
     let mut next = vec![0.0; stems];
+    // What a node passes on per unit of edge weight (0 for a node without edges).
+    let share: Vec<f64> = out_weight.iter().map(|&w| if w > 0.0 { DAMPING / w } else { 0.0 }).collect();
+    let mut pass = vec![0.0; stems];
     for _ in 0..MAX_ITERATIONS {
         for (slot, &b) in next.iter_mut().zip(&bias) {
             *slot = (1.0 - DAMPING) * b;
         }
+        for ((p, &score), &s) in pass.iter_mut().zip(&scores).zip(&share) {
+            *p = score * s;
+        }
         for &(a, b, w) in &edges {
             let (a, b) = (a as usize, b as usize);
-            next[a] += DAMPING * w / out_weight[b] * scores[b];
-            next[b] += DAMPING * w / out_weight[a] * scores[a];
+            next[a] += w * pass[b];
+            next[b] += w * pass[a];
         }
         let change: f64 = scores.iter().zip(&next).map(|(x, y)| (x - y).abs()).sum();
         std::mem::swap(&mut scores, &mut next);
