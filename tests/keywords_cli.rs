@@ -82,7 +82,8 @@ fn jsonl_batch_gives_one_record_per_line_in_order() {
         serde_json::json!({"id": "a", "text": sample()}),
         serde_json::json!({"id": 2, "text": "Solar panels got cheaper. Solar panels now power homes."})
     );
-    let output = cargo_bin_cmd!("nutgraf").args(["keywords", "--jsonl", "--threads", "2"]).write_stdin(input).output().unwrap();
+    let output =
+        cargo_bin_cmd!("nutgraf").args(["keywords", "--jsonl", "--threads", "2"]).write_stdin(input).output().unwrap();
     assert_eq!(output.status.code(), Some(1), "a record without text is an error record");
     let lines: Vec<Value> =
         String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -109,7 +110,8 @@ fn summarize_adds_keyphrases_to_the_brief_json() {
     // Batch records carry them too; text output lists them after the brief.
     let record = serde_json::json!({"id": 1, "text": sample()}).to_string();
     let line: Value =
-        serde_json::from_str(stdout(nutgraf().args(["--jsonl", "--keywords", "2"]).write_stdin(record)).trim()).unwrap();
+        serde_json::from_str(stdout(nutgraf().args(["--jsonl", "--keywords", "2"]).write_stdin(record)).trim())
+            .unwrap();
     assert_eq!(line["keyphrases"].as_array().map(Vec::len), Some(2));
     let text = stdout(nutgraf().args(["--keywords", "2"]).arg(sample_path()));
     assert!(text.contains("\nKeyphrases:\n"), "{text}");
@@ -140,7 +142,8 @@ fn eval_keywords_scores_a_system_file_and_nutgraf() {
     assert_eq!(report["docs_with_present_gold"], 1);
     // Present gold of x: "solar panels" and "homes": P = 1/2, R = 1/2.
     assert_eq!(report["f1@5_present"], 50.0);
-    let out = stdout(nutgraf().args(["eval-keywords", "--k", "5", "--output"]).arg(dir.path().join("out.jsonl")).arg(&data));
+    let out =
+        stdout(nutgraf().args(["eval-keywords", "--k", "5", "--output"]).arg(dir.path().join("out.jsonl")).arg(&data));
     assert!(out.contains("F1@5"), "{out}");
     let written = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
     assert_eq!(written.lines().count(), 2);
@@ -148,7 +151,7 @@ fn eval_keywords_scores_a_system_file_and_nutgraf() {
 
 #[test]
 fn bad_inputs_give_no_keyphrases_and_no_error() {
- for input in ["", "one", "Volcano", "12 34 56 !!! ??? --- 7.5%", "\n\n\n", "   "] {
+    for input in ["", "one", "Volcano", "12 34 56 !!! ??? --- 7.5%", "\n\n\n", "   "] {
         let out = stdout(nutgraf().arg("keywords").write_stdin(input));
         assert!(out.lines().count() <= 1, "{input:?}: {out}");
     }

@@ -140,7 +140,8 @@ fn tokenize(text: &str, offset: usize, sentence: &str, tokens: &mut Vec<Token>) 
         if word.contains('.') && text.as_bytes().get(end) == Some(&b'.') {
             end += 1;
         }
-        let possessive = ["'s", "’s", "'S", "’S"].iter().find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
+        let possessive =
+            ["'s", "’s", "'S", "’S"].iter().find(|suffix| word.len() > suffix.len() && word.ends_with(*suffix));
         if let Some(suffix) = possessive {
             end -= suffix.len();
         }
@@ -177,10 +178,13 @@ fn close_run(scan: &mut Scan, run_start: usize, text: &str, lexicon: &Lexicon<'_
 /// news vocabulary fits many times over, and memory stays bounded whatever the input.
 const MAX_CACHED_FORMS: usize = 200_000;
 
+/// Surface form → its content stem (`None`: not a content word), for one language.
+type StemCache = FxHashMap<Box<str>, Option<Box<str>>>;
+
 thread_local! {
     /// Surface form → [`content_stem`] of it, per language: most words of a document have been seen in
     /// earlier documents, and stemming is the costliest step per word.
-    static CONTENT_STEMS: RefCell<FxHashMap<Language, FxHashMap<Box<str>, Option<Box<str>>>>> =
+    static CONTENT_STEMS: RefCell<FxHashMap<Language, StemCache>> =
         RefCell::new(FxHashMap::default());
 }
 

@@ -87,7 +87,7 @@ mod tests {
     use super::*;
 
     fn word(stem: u32, position: u32) -> ContentWord {
-        ContentWord { stem, position, start: 0, end: 0 }
+        ContentWord { stem, position, start: 0, end: 0, proper: false }
     }
 
     #[test]

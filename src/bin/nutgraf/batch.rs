@@ -446,7 +446,8 @@ mod tests {
             (b"{not json", "invalid JSON"),
         ];
         for (input, expected) in cases {
-            let (output, ok) = summarize_line(&brief_job(&summarizer, None), &Line::Record(input.to_vec()), MAX_RECORD_BYTES);
+            let (output, ok) =
+                summarize_line(&brief_job(&summarizer, None), &Line::Record(input.to_vec()), MAX_RECORD_BYTES);
             assert!(!ok);
             assert!(output.starts_with(expected) || output.contains(expected), "{output}");
         }

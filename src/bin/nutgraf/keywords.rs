@@ -82,7 +82,10 @@ pub fn run(args: KeywordsArgs) -> anyhow::Result<u8> {
         let threads = args.threads.map_or_else(crate::default_threads, usize::from);
         let job = |id: &RawValue, text: &str| {
             let keyphrases = extractor.extract(text);
-            serde_json::to_string(&KeyphraseRecord { id, keyphrases: keyphrases.iter().map(|k| k.text.as_str()).collect() })
+            serde_json::to_string(&KeyphraseRecord {
+                id,
+                keyphrases: keyphrases.iter().map(|k| k.text.as_str()).collect(),
+            })
         };
         return batch::run(&job, &sources, threads, args.format, batch::MAX_RECORD_BYTES);
     }
@@ -111,7 +114,8 @@ pub fn run(args: KeywordsArgs) -> anyhow::Result<u8> {
             }
             format => {
                 if with_headers {
-                    let header = if format == Format::Markdown { format!("## {source}\n") } else { format!("==> {source} <==") };
+                    let header =
+                        if format == Format::Markdown { format!("## {source}\n") } else { format!("==> {source} <==") };
                     writeln!(out, "{}{header}", if k > 0 { "\n" } else { "" })?;
                 }
                 out.write_all(render_list(&keyphrases, format).as_bytes())?;
@@ -189,7 +193,9 @@ pub fn run_eval(args: EvalKeywordsArgs) -> anyhow::Result<u8> {
             let system = read_jsonl::<SystemRecord>(path)?;
             let by_id: std::collections::HashMap<String, Vec<String>> = system
                 .into_iter()
-                .map(|r| (r.id.to_string(), r.keyphrases.unwrap_or_default().into_iter().filter_map(phrase_of).collect()))
+                .map(|r| {
+                    (r.id.to_string(), r.keyphrases.unwrap_or_default().into_iter().filter_map(phrase_of).collect())
+                })
                 .collect();
             (data.iter().map(|r| by_id.get(&r.id.to_string()).cloned()).collect(), Vec::new())
         }
@@ -208,9 +214,15 @@ pub fn run_eval(args: EvalKeywordsArgs) -> anyhow::Result<u8> {
     };
     let wall = started.elapsed().as_secs_f64();
     if let Some(path) = &args.output {
-        let mut out = io::BufWriter::new(std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?);
+        let mut out = io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
+        );
         for (record, keyphrases) in data.iter().zip(&predictions) {
-            writeln!(out, "{}", serde_json::json!({ "id": record.id, "keyphrases": keyphrases.clone().unwrap_or_default() }))?;
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({ "id": record.id, "keyphrases": keyphrases.clone().unwrap_or_default() })
+            )?;
         }
         out.flush()?;
     }
@@ -219,13 +231,18 @@ pub fn run_eval(args: EvalKeywordsArgs) -> anyhow::Result<u8> {
             .zip(&predictions)
             .map(|(record, predicted)| {
                 let gold = match &record.keyphrase_variants {
-                    Some(variants) if !variants.is_empty() => KeyphraseGold::with_variants(&record.text, variants.iter().cloned()),
+                    Some(variants) if !variants.is_empty() => {
+                        KeyphraseGold::with_variants(&record.text, variants.iter().cloned())
+                    }
                     _ => KeyphraseGold::new(&record.text, &record.keyphrases),
                 };
                 let predicted: &[String] = predicted.as_deref().unwrap_or(&[]);
                 DocScores {
                     present_gold: gold.present_len() > 0,
-                    by_k: ks.iter().map(|&k| (gold.score(predicted, k, false), gold.score(predicted, k, true))).collect(),
+                    by_k: ks
+                        .iter()
+                        .map(|&k| (gold.score(predicted, k, false), gold.score(predicted, k, true)))
+                        .collect(),
                 }
             })
             .collect()
@@ -259,7 +276,9 @@ fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &std::path::Path) -> anyhow::R
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| serde_json::from_str(line).with_context(|| format!("{}:{}: bad record", path.display(), n + 1)))
+        .map(|(n, line)| {
+            serde_json::from_str(line).with_context(|| format!("{}:{}: bad record", path.display(), n + 1))
+        })
         .collect()
 }
 
@@ -280,8 +299,8 @@ impl Report {
         let means = (0..ks.len())
             .map(|i| {
                 let all = [0, 1, 2].map(|m| mean(&mut docs.iter().map(|d| pick(&d.by_k[i].0, m)), docs.len()));
-                let present =
-                    [0, 1, 2].map(|m| mean(&mut with_present.iter().map(|d| pick(&d.by_k[i].1, m)), with_present.len()));
+                let present = [0, 1, 2]
+                    .map(|m| mean(&mut with_present.iter().map(|d| pick(&d.by_k[i].1, m)), with_present.len()));
                 (all, present)
             })
             .collect();
@@ -291,7 +310,11 @@ impl Report {
 
     fn text(&self, args: &EvalKeywordsArgs, docs: usize) -> String {
         let name = args.system.as_ref().map_or_else(|| "nutgraf".to_string(), |p| p.display().to_string());
-        let mut out = format!("{}: {docs} documents ({} with present gold), system {name}\n", args.data.display(), self.docs_with_present);
+        let mut out = format!(
+            "{}: {docs} documents ({} with present gold), system {name}\n",
+            args.data.display(),
+            self.docs_with_present
+        );
         let _ = write!(out, "{:<12}", "");
         for k in &args.k {
             let _ = write!(out, " {:>8}", format!("F1@{k}"));

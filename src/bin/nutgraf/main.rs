@@ -13,8 +13,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use nutgraf::{KeywordExtractor, Summarizer};
 use nutgraf::render::{Format, render};
+use nutgraf::{KeywordExtractor, Summarizer};
 
 use input::{Source, read_text};
 use options::SummaryOptions;
