@@ -158,7 +158,7 @@ fn tokenize(text: &str, offset: usize, sentence: &str, tokens: &mut Vec<Token>) 
 }
 
 /// Ends the run of content words that started at `run_start`, keeping it as a candidate if it is one.
-fn close_run(scan: &mut Scan, run_start: usize, text: &str, lexicon: &Lexicon<'_>) {
+fn close_run(scan: &mut Scan, mut run_start: usize, text: &str, lexicon: &Lexicon<'_>) {
     let mut end = scan.words.len();
     if lexicon.english {
         let surface = |word: &ContentWord| &text[word.start..word.end];
@@ -167,6 +167,11 @@ fn close_run(scan: &mut Scan, run_start: usize, text: &str, lexicon: &Lexicon<'_
         }
         if end == run_start + 1 && !scan.words[run_start].proper && is_verb_form(surface(&scan.words[run_start])) {
             return;
+        }
+        // A leading `-ing` word before a noun phrase is a verb more often than a modifier
+        // ("*constructing* fuzzy inference", "*employing* organisation").
+        if end > run_start + 1 && !scan.words[run_start].proper && is_gerund(surface(&scan.words[run_start])) {
+            run_start += 1;
         }
     }
     if end > run_start {
@@ -248,6 +253,11 @@ fn is_past_tense(word: &str) -> bool {
 fn is_adjective(word: &str) -> bool {
     const SUFFIXES: [&str; 7] = ["al", "ive", "ous", "able", "ible", "ful", "less"];
     SUFFIXES.iter().any(|suffix| ends_with_ignore_case(word, suffix))
+}
+
+/// An `-ing` form (not a hyphenated compound).
+fn is_gerund(word: &str) -> bool {
+    word.len() > 5 && !word.contains('-') && ends_with_ignore_case(word, "ing")
 }
 
 /// `-ed` and `-ing` forms, which alone are verbs far more often than keyphrases.
