@@ -175,7 +175,7 @@ fn close_run(scan: &mut Scan, mut run_start: usize, text: &str, lexicon: &Lexico
         }
     }
     if end > run_start {
-        scan.runs.push(run_start..end.min(run_start + lexicon.max_words));
+        scan.runs.push(end.saturating_sub(lexicon.max_words).max(run_start)..end);
     }
 }
 
