@@ -68,10 +68,18 @@ pub(super) fn word_scores(words: &[ContentWord], stems: usize, window: usize) ->
         for ((p, &score), &s) in pass.iter_mut().zip(&scores).zip(&share) {
             *p = score * s;
         }
-        for &(a, b, w) in &edges {
-            let (a, b) = (a as usize, b as usize);
-            next[a] += w * pass[b];
-            next[b] += w * pass[a];
+        // The edges of one lower stem are consecutive: its inflow is summed in a register rather than
+        // through memory, which would make every edge wait for the previous one's store.
+        for group in edges.chunk_by(|x, y| x.0 == y.0) {
+            let a = group[0].0 as usize;
+            let pass_a = pass[a];
+            let mut inflow = 0.0;
+            for &(_, b, w) in group {
+                let b = b as usize;
+                inflow += w * pass[b];
+                next[b] += w * pass_a;
+            }
+            next[a] += inflow;
         }
         let change: f64 = scores.iter().zip(&next).map(|(x, y)| (x - y).abs()).sum();
         std::mem::swap(&mut scores, &mut next);
