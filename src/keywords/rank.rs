@@ -6,10 +6,10 @@ use super::candidates::ContentWord;
 
 /// The damping factor of PageRank, as in TextRank and PositionRank.
 const DAMPING: f64 = 0.85;
-/// Iterations at most. The error shrinks by the damping factor each time, so after 20 it is below 4% of
-/// the first change, and the order of the top candidates no longer moves (the dev figures are the same
-/// as after 50 iterations).
-const MAX_ITERATIONS: usize = 20;
+/// Iterations at most. The error shrinks by the damping factor each time, so after 15 it is below 9% of
+/// the first change, and the order of the top candidates no longer moves (the dev figures of all three
+/// sets are the same as after 20 or 50 iterations).
+const MAX_ITERATIONS: usize = 15;
 /// Stop once the scores change by less than this (L1) in one iteration.
 const TOLERANCE: f64 = 1e-6;
 
