@@ -49,6 +49,17 @@ const FIRST_POSITION_EXPONENT: f64 = 0.3;
 const SINGLE_WORD_FACTOR: f64 = 0.8;
 
 /// One keyphrase of a document.
+///
+/// Serializes to the objects that `nutgraf keywords --format json` prints.
+///
+/// ```
+/// let extractor = nutgraf::KeywordExtractor::builder().count(1).build()?;
+/// let best = &extractor.extract("The wind farm opened. The wind farm is near a town.")[0];
+/// assert_eq!(best.text, "wind farm");
+/// assert_eq!(best.score, 1.0);
+/// assert_eq!(serde_json::to_string(best).unwrap(), r#"{"text":"wind farm","score":1.0,"spans":[[4,13],[26,35]]}"#);
+/// # Ok::<(), nutgraf::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Keyphrase {
     /// The phrase as the text writes it (its most frequent form), whitespace folded to single spaces.
@@ -61,6 +72,17 @@ pub struct Keyphrase {
 
 /// Extracts keyphrases. Build it once with [`KeywordExtractor::builder`] and reuse it, from any number
 /// of threads (it is `Send + Sync`).
+///
+/// ```
+/// use nutgraf::KeywordExtractor;
+///
+/// let extractor = KeywordExtractor::builder().build()?;
+/// assert_eq!(extractor.count(), 10);
+/// let keyphrases = extractor.extract("Rescue teams searched the collapsed mine. The mine collapsed after heavy rain.");
+/// assert!(keyphrases.iter().any(|k| k.text == "Rescue teams"));
+/// assert!(extractor.extract("").is_empty());
+/// # Ok::<(), nutgraf::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct KeywordExtractor {
     language: Language,
