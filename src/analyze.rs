@@ -25,6 +25,8 @@
 mod word_table;
 mod words;
 
+pub(crate) use words::for_each_word;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rust_stemmers::Stemmer;

@@ -46,17 +46,31 @@ pub enum TextLanguage {
 }
 
 impl TextLanguage {
-    /// The language of `text`, or `None` when there is nothing to tell it by (no letters, say).
+    /// The language of `text`, or `None` when there is nothing to tell it by (no letters, say), or when
+    /// the best guess is a language nutgraf has no data for but the text is too short to be sure (a
+    /// sentence or two): callers then take their configured language rather than a guess.
     /// Deterministic: the same text always gets the same answer.
+    ///
+    /// ```
+    /// use nutgraf::{Language, TextLanguage};
+    ///
+    /// let french = "Le conseil municipal a adopté lundi le budget de la ville après un long débat sur les transports.";
+    /// assert_eq!(TextLanguage::detect(french), Some(TextLanguage::Supported(Language::French)));
+    /// assert_eq!(TextLanguage::detect("1234 5678"), None);
+    /// assert_eq!(TextLanguage::detect("Solar panels got cheaper. Solar panels now power homes."), None);
+    /// ```
     pub fn detect(text: &str) -> Option<TextLanguage> {
         if let Some(language) = by_function_words(text) {
             return Some(TextLanguage::Supported(language));
         }
-        let lang = whatlang::detect_lang(sample(text))?;
-        Some(match supported(lang) {
-            Some(language) => TextLanguage::Supported(language),
-            None => TextLanguage::Neutral(lang.eng_name()),
-        })
+        let info = whatlang::detect(sample(text))?;
+        match supported(info.lang()) {
+            Some(language) => Some(TextLanguage::Supported(language)),
+            // Short English text often looks most like a language nutgraf has no data for (two
+            // sentences can read as Catalan or Estonian to trigrams): only a reliable answer counts.
+            None if info.is_reliable() => Some(TextLanguage::Neutral(info.lang().eng_name())),
+            None => None,
+        }
     }
 
     /// The lower-case English name: `"french"` (as `--language` takes it), `"polish"`.

@@ -543,6 +543,14 @@ impl Summarizer {
         }
     }
 
+    /// Stages 4–5 for an analysis of `text`, in the configuration of its language: the brief
+    /// [`summarize`](Self::summarize) would give, without the fallback for text without sentences.
+    pub(crate) fn brief_of(&self, text: &str, analysis: &Analysis, budget: Budget) -> Summary {
+        let config = self.config_for(analysis.language);
+        let scoring = self.score_unchecked(analysis, config);
+        self.select_unchecked(text, analysis, &scoring, config, budget)
+    }
+
     /// Stages 1–3 (split, analyze, boilerplate) in the text's language, which do not depend on the
     /// scoring configuration.
     pub fn analyze(&self, text: &str) -> Analysis {

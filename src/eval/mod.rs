@@ -6,6 +6,8 @@
 //!   several ([`score_multi`](RougeScorer::score_multi)), giving [`RougeScores`]: precision, recall and
 //!   F1 ([`Score`]) for each [`Metric`] (ROUGE-1, ROUGE-2, ROUGE-L, ROUGE-Lsum).
 //! * [`RougeAggregate`] averages per-document scores, ×100.
+//! * [`KeyphraseGold`] scores ranked keyphrases against human ones as `kw_score.py` does (stemmed exact
+//!   match, P/R/F1 at k).
 //! * [`PorterStemmer`] is NLTK's Porter stemmer, which ROUGE's tokenizer applies to every word longer
 //!   than three characters.
 //!
@@ -29,10 +31,12 @@
 //! # Ok::<(), nutgraf::Error>(())
 //! ```
 
+mod keyphrase;
 mod porter;
 mod rouge;
 mod tokenize;
 
+pub use keyphrase::{KeyphraseGold, KeyphraseScore, normalize_keyphrase};
 pub use porter::PorterStemmer;
 pub use rouge::{LsumSplit, Metric, RougeAggregate, RougeScorer, RougeScorerBuilder, RougeScores, Score};
 pub use tokenize::Tokenizer;

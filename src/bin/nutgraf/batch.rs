@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use nutgraf::render::Format;
-use nutgraf::{Summarizer, SummarySentence};
+use nutgraf::{Document, Keyphrase, KeywordExtractor, Summarizer, SummarySentence};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -70,6 +70,35 @@ struct Brief<'a> {
     sentences: &'a [SummarySentence],
     /// The language the text was summarized as.
     language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keyphrases: Option<&'a [Keyphrase]>,
+}
+
+/// What batch mode does with one record: its id and document in, its output line out.
+pub type Job<'a> = dyn Fn(&RawValue, &Document) -> serde_json::Result<String> + Sync + 'a;
+
+/// The summarizing job: `{"id", "summary", "sentences", "language"}`, and `"keyphrases"` when an
+/// extractor is given.
+pub fn brief_job<'a>(
+    summarizer: &'a Summarizer,
+    keywords: Option<&'a KeywordExtractor>,
+) -> impl Fn(&RawValue, &Document) -> serde_json::Result<String> + Sync + 'a {
+    move |id, document| {
+        let (summary, keyphrases) = match keywords {
+            Some(extractor) => {
+                let (summary, keyphrases) = extractor.summarize_and_extract_document(summarizer, document);
+                (summary, Some(keyphrases))
+            }
+            None => (summarizer.summarize_document(document), None),
+        };
+        serde_json::to_string(&Brief {
+            id,
+            summary: summary.to_text(),
+            sentences: &summary.sentences,
+            language: &summary.language,
+            keyphrases: keyphrases.as_deref(),
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -85,10 +114,10 @@ enum Line {
     TooLong(usize),
 }
 
-/// Summarizes every record of `sources` (concatenated) with `threads` workers; writes to stdout. Lines
+/// Runs `job` on every record of `sources` (concatenated) with `threads` workers; writes to stdout. Lines
 /// longer than `max_record_bytes` get an error record.
 pub fn run(
-    summarizer: &Summarizer,
+    job: &Job<'_>,
     sources: &[Source],
     threads: usize,
     format: Format,
@@ -130,7 +159,7 @@ pub fn run(
                         let outputs = batch
                             .lines
                             .iter()
-                            .map(|line| summarize_line(summarizer, line, max_record_bytes, reading))
+                            .map(|line| summarize_line(job, line, max_record_bytes, reading))
                             .collect();
                         if done_tx.send(DoneBatch { first: batch.first, outputs }).is_err() {
                             // The writer stopped (stdout closed): stop the reader too.
@@ -276,12 +305,7 @@ fn write_ready(
 }
 
 /// Summarizes one record line into one output line; `false` when it is an error record.
-fn summarize_line(
-    summarizer: &Summarizer,
-    line: &Line,
-    max_record_bytes: usize,
-    reading: Reading<'_>,
-) -> (String, bool) {
+fn summarize_line(job: &Job<'_>, line: &Line, max_record_bytes: usize, reading: Reading<'_>) -> (String, bool) {
     let bytes = match line {
         Line::Record(bytes) => bytes,
         Line::TooLong(length) => {
@@ -302,22 +326,15 @@ fn summarize_line(
     };
     let format = reading.format.unwrap_or_else(|| nutgraf::InputFormat::sniff(&text));
     let title = record.title.as_deref().or(reading.title);
-    let summary = if format == nutgraf::InputFormat::Text && title.is_none() {
-        // The common case, without copying the text into a document.
-        summarizer.summarize(&text)
-    } else {
-        let document = match nutgraf::Document::read(&text, Some(format)) {
-            Ok(document) => document,
-            Err(err) => return failure(record.id, err.to_string()),
-        };
-        let document = match title {
-            Some(title) => document.with_title(title),
-            None => document,
-        };
-        summarizer.summarize_document(&document)
+    let document = match nutgraf::Document::read(&text, Some(format)) {
+        Ok(document) => document,
+        Err(err) => return failure(record.id, err.to_string()),
     };
-    let brief = Brief { id, summary: summary.to_text(), sentences: &summary.sentences, language: &summary.language };
-    match serde_json::to_string(&brief) {
+    let document = match title {
+        Some(title) => document.with_title(title),
+        None => document,
+    };
+    match job(id, &document) {
         Ok(json) => (json, true),
         Err(err) => failure(record.id, format!("cannot write the brief: {err}")),
     }
@@ -456,8 +473,12 @@ mod tests {
             (b"{not json", "invalid JSON"),
         ];
         for (input, expected) in cases {
-            let (output, ok) =
-                summarize_line(&summarizer, &Line::Record(input.to_vec()), MAX_RECORD_BYTES, Reading::default());
+            let (output, ok) = summarize_line(
+                &brief_job(&summarizer, None),
+                &Line::Record(input.to_vec()),
+                MAX_RECORD_BYTES,
+                Reading::default(),
+            );
             assert!(!ok);
             assert!(output.starts_with(expected) || output.contains(expected), "{output}");
         }

@@ -8,6 +8,7 @@ mod eval;
 mod fetch;
 mod idf;
 mod input;
+mod keywords;
 mod options;
 mod startup;
 mod tune;
@@ -17,8 +18,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
-use nutgraf::Summarizer;
 use nutgraf::render::{Format, render};
+use nutgraf::{KeywordExtractor, Summarizer};
 
 use color::ColorChoice;
 
@@ -79,6 +80,13 @@ enum Command {
     /// Print the text the summarizer reads from an input: an HTML page's main content, a Markdown
     /// file's text; `--format json` gives the title and the blocks (kind, span, text).
     Extract(ExtractArgs),
+    /// Print the keyphrases of a text, best first: multi-word phrases as the text writes them.
+    Keywords(keywords::KeywordsArgs),
+    /// Extract keyphrases for a JSON Lines data set and score them against its human keyphrases.
+    ///
+    /// F1@k ×100 over all gold phrases and over those present in the text, averaged over documents,
+    /// exactly as `kw_score.py` computes it (lower-case, Porter-stemmed exact match).
+    EvalKeywords(keywords::EvalKeywordsArgs),
 }
 
 #[derive(Args, Debug)]
@@ -162,6 +170,10 @@ struct SummarizeArgs {
     /// Print the configuration in effect (TOML) and exit.
     #[arg(long)]
     print_config: bool,
+    /// Also extract N keyphrases: a "keyphrases" field in JSON and --jsonl output, a list after the
+    /// brief in text and Markdown.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    keywords: Option<u32>,
     /// Largest --jsonl record line, in bytes; longer lines get an error record. Hidden: it exists so that
     /// tests can exercise the limit without writing a 64 MB line.
     #[arg(long, hide = true, value_name = "BYTES", default_value_t = batch::MAX_RECORD_BYTES)]
@@ -224,6 +236,8 @@ fn main() -> ExitCode {
         Some(Command::Man) => print_man(),
         Some(Command::Idf(args)) => idf::run(args),
         Some(Command::Extract(args)) => run_extract(args),
+        Some(Command::Keywords(args)) => keywords::run(args),
+        Some(Command::EvalKeywords(args)) => keywords::run_eval(args),
         None => run_summarize(cli.summarize),
     };
     match result {
@@ -283,13 +297,27 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
             return html_pages(&summarizer, &sources, args.lossy, &fetch_options, args.input.0, args.title.as_deref());
         }
     };
+    let extractor = match args.keywords {
+        Some(count) => {
+            let builder = KeywordExtractor::builder().count(count as usize);
+            Some(
+                match args.options.fixed_language()? {
+                    Some(language) => builder.language(language),
+                    None => builder,
+                }
+                .build()?,
+            )
+        }
+        None => None,
+    };
     if args.jsonl {
         if let Some(url) = sources.iter().find_map(url_of) {
             anyhow::bail!("{url}: --jsonl reads records from files or stdin, not from a URL");
         }
         let threads = args.threads.map_or_else(default_threads, usize::from);
         let reading = batch::Reading { format: args.input.0, title: args.title.as_deref() };
-        let code = batch::run(&summarizer, &sources, threads, format, args.max_record_bytes, reading)?;
+        let job = batch::brief_job(&summarizer, extractor.as_ref());
+        let code = batch::run(&job, &sources, threads, format, args.max_record_bytes, reading)?;
         return Ok(if args.keep_going && code == EXIT_RECORD_ERRORS { EXIT_OK } else { code });
     }
     let stdout = io::stdout();
@@ -307,7 +335,13 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
                 continue;
             }
         };
-        let summary = summarizer.summarize_document(&document);
+        let (summary, keyphrases) = match &extractor {
+            Some(extractor) => {
+                let (summary, keyphrases) = extractor.summarize_and_extract_document(&summarizer, &document);
+                (summary, Some(keyphrases))
+            }
+            None => (summarizer.summarize_document(&document), None),
+        };
         if summary.sentences.is_empty() && summary.total_sentences > 0 {
             let reason = match summarizer.budget() {
                 nutgraf::Budget::Sentences(_) | nutgraf::Budget::Ratio(_) => {
@@ -321,11 +355,8 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         match (with_headers, format) {
             // One record shape for one file or many: the summary with a "file" key, one per line.
             (_, Format::Json) => {
-                let mut value = serde_json::to_value(&summary)?;
-                if let Some(object) = value.as_object_mut() {
-                    object.insert("file".into(), serde_json::Value::String(source.to_string()));
-                }
-                writeln!(out, "{value}")?;
+                writeln!(out, "{}", brief_json(&summary, keyphrases.as_deref(), source)?)?;
+                continue;
             }
             (true, Format::Markdown) => {
                 let header = paint.header(&format!("## {source}"));
@@ -337,6 +368,10 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
             }
             (false, Format::Markdown) => out.write_all(paint.sentences(&render(&summary, format), "- ").as_bytes())?,
             (false, format) => out.write_all(paint.sentences(&render(&summary, format), "").as_bytes())?,
+        }
+        if let Some(keyphrases) = &keyphrases {
+            let heading = if format == Format::Markdown { "\n**Keyphrases**\n\n" } else { "\nKeyphrases:\n" };
+            write!(out, "{heading}{}", keywords::render_list(keyphrases, format))?;
         }
     }
     out.flush()?;
@@ -386,6 +421,22 @@ fn html_pages(
     }
     out.flush()?;
     Ok(code)
+}
+
+/// A brief as JSON, with its keyphrases (if asked for) and the file it came from.
+fn brief_json(
+    summary: &nutgraf::Summary,
+    keyphrases: Option<&[nutgraf::Keyphrase]>,
+    source: &Source,
+) -> anyhow::Result<serde_json::Value> {
+    let mut value = serde_json::to_value(summary)?;
+    if let Some(object) = value.as_object_mut() {
+        if let Some(keyphrases) = keyphrases {
+            object.insert("keyphrases".into(), serde_json::to_value(keyphrases)?);
+        }
+        object.insert("file".into(), serde_json::Value::String(source.to_string()));
+    }
+    Ok(value)
 }
 
 fn run_split(args: SplitArgs) -> anyhow::Result<u8> {

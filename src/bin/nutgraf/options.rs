@@ -173,7 +173,7 @@ pub enum LanguageChoice {
     Fixed(Language),
 }
 
-fn parse_language_choice(s: &str) -> Result<LanguageChoice, String> {
+pub fn parse_language_choice(s: &str) -> Result<LanguageChoice, String> {
     if s.trim().eq_ignore_ascii_case("auto") {
         return Ok(LanguageChoice::Auto);
     }
