@@ -16,7 +16,28 @@ pub struct Record {
     pub line: usize,
     pub id: Value,
     pub text: String,
+    /// The record's `"title"`, read as `--jsonl` reads it: the headline, never a brief sentence.
+    pub title: Option<String>,
     pub references: Vec<String>,
+}
+
+impl Record {
+    /// The document `--jsonl` would summarize for this record (its text read as what it looks like, and
+    /// its title), when that is not simply the text: so that `eval` and `tune` score the briefs users
+    /// get. `None` for plain text without a title.
+    pub fn document(&self) -> Option<nutgraf::Document> {
+        let format = nutgraf::InputFormat::sniff(&self.text);
+        if format == nutgraf::InputFormat::Text && self.title.is_none() {
+            return None;
+        }
+        // Reading a format fails only on input too large or deep to read: then the text is the document.
+        let document = nutgraf::Document::read(&self.text, Some(format))
+            .unwrap_or_else(|_| nutgraf::Document::from_text(self.text.as_str()));
+        Some(match &self.title {
+            Some(title) => document.with_title(title.as_str()),
+            None => document,
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -29,6 +50,8 @@ struct RawRecord {
     summary: Value,
     #[serde(default)]
     summaries: Value,
+    #[serde(default)]
+    title: Value,
 }
 
 /// Reads and checks every record; any bad record fails the whole run, naming its line, since scores
@@ -88,5 +111,9 @@ fn parse_record(line: usize, json: &str) -> Result<Record, String> {
     if references.is_empty() {
         return Err("the reference summary is empty".into());
     }
-    Ok(Record { line, id: raw.id, text, references })
+    let title = match raw.title {
+        Value::String(title) if !title.trim().is_empty() => Some(title),
+        _ => None,
+    };
+    Ok(Record { line, id: raw.id, text, title, references })
 }

@@ -149,7 +149,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
 fn write_brief(summarizer: &Summarizer, scorer: &RougeScorer, record: &Record, system: System) -> Brief {
     let started = Instant::now();
     let summary = match system {
-        System::Nutgraf => summarizer.summarize(&record.text),
+        System::Nutgraf => match record.document() {
+            Some(document) => summarizer.summarize_document(&document),
+            None => summarizer.summarize(&record.text),
+        },
         System::Lead => lead(summarizer, &record.text),
     };
     let seconds = started.elapsed().as_secs_f64();

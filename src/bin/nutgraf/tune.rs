@@ -120,6 +120,8 @@ struct Dimension {
 struct Prepared {
     name: String,
     records: Vec<Record>,
+    /// Each record's document where it is not its plain text (a title, HTML): what `--jsonl` reads.
+    documents: Vec<Option<nutgraf::Document>>,
     analyses: Vec<Analysis>,
     /// Scores of briefs already seen, per document, keyed by the chosen sentence indices.
     seen: Vec<Mutex<HashMap<Vec<usize>, RougeScores>>>,
@@ -347,14 +349,24 @@ fn set_path(value: &mut Value, path: &[String], new: Value) -> anyhow::Result<()
 
 fn prepare(path: &Path, summarizer: &Summarizer, pool: &rayon::ThreadPool) -> anyhow::Result<Prepared> {
     let records = read_records(path)?;
-    let analyses: Vec<Analysis> = pool.install(|| records.par_iter().map(|r| summarizer.analyze(&r.text)).collect());
+    let documents: Vec<Option<nutgraf::Document>> = pool.install(|| records.par_iter().map(Record::document).collect());
+    let analyses: Vec<Analysis> = pool.install(|| {
+        records
+            .par_iter()
+            .zip(&documents)
+            .map(|(record, document)| match document {
+                Some(document) => summarizer.analyze_document(document),
+                None => summarizer.analyze(&record.text),
+            })
+            .collect()
+    });
     let seen = records.iter().map(|_| Mutex::new(HashMap::new())).collect();
     let name = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
     let name = match path.parent().and_then(Path::file_name) {
         Some(parent) => format!("{}/{name}", parent.to_string_lossy()),
         None => name,
     };
-    Ok(Prepared { name, records, analyses, seen })
+    Ok(Prepared { name, records, documents, analyses, seen })
 }
 
 /// Mean ROUGE (×100) of one configuration over one data set.
@@ -371,11 +383,20 @@ fn evaluate(
             .into_par_iter()
             .map(|i| {
                 let (record, analysis) = (&set.records[i], &set.analyses[i]);
-                // The grid's configurations were validated when it was read and are all for the
-                // summarizer's language, and the budget was checked by the command line: neither call fails.
+                let text = set.documents[i].as_ref().map_or(record.text.as_str(), |document| document.text.as_str());
+                // With detection, a text is analyzed in its own language: the grid's settings apply in it.
+                let detected = analysis.language.supported().filter(|&language| language != config.language);
+                let adjusted = detected.map(|language| {
+                    let mut adjusted = config.clone();
+                    adjusted.language = language;
+                    adjusted
+                });
+                let config = adjusted.as_ref().unwrap_or(config);
+                // The grid's configurations were validated when it was read, the language is the
+                // analysis's, and the budget was checked by the command line: neither call fails.
                 let summary = summarizer
                     .score(analysis, config)
-                    .and_then(|scoring| summarizer.select(&record.text, analysis, &scoring, config, budget))
+                    .and_then(|scoring| summarizer.select(text, analysis, &scoring, config, budget))
                     .unwrap_or_default();
                 let key: Vec<usize> = summary.sentences.iter().map(|s| s.index).collect();
                 // Each document's cache is only ever used by the thread scoring that document.
