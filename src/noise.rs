@@ -224,6 +224,11 @@ impl NoiseDetector {
                 report.hard[i] = true;
                 report.likelihood[i] = report.likelihood[i].max(FURNITURE_LIKELIHOOD);
             }
+            // The text's own copy of the title is its headline line, as a first line would be in plain
+            // text: never a brief sentence, but what the document is about (keyphrases read it).
+            if repeats_title && !furniture && report.headline.is_none() {
+                report.headline = Some(i);
+            }
         }
         report
     }

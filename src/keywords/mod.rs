@@ -254,7 +254,7 @@ impl KeywordExtractor {
 
     /// The keyphrases of a document the summarizer has already analyzed (`analysis` must come from
     /// `text`): its sentences are reused, and lines the noise detector found to be certain boilerplate
-    /// are left out.
+    /// are left out (not the headline: never a brief sentence, it is what the text is about).
     ///
     /// ```
     /// use nutgraf::{KeywordExtractor, Summarizer};
@@ -268,9 +268,11 @@ impl KeywordExtractor {
     /// # Ok::<(), nutgraf::Error>(())
     /// ```
     pub fn extract_from(&self, analysis: &Analysis, text: &str) -> Vec<Keyphrase> {
-        let hard = &analysis.noise.hard;
+        let (hard, headline) = (&analysis.noise.hard, analysis.noise.headline);
         let data = self.data(self.language.map_or(analysis.language, TextLanguage::Supported));
-        self.extract_from_sentences(data, text, &analysis.sentences, |i| hard.get(i).copied().unwrap_or(false))
+        // The headline line is no brief sentence but says what the text is about.
+        let skip = |i: usize| hard.get(i).copied().unwrap_or(false) && headline != Some(i);
+        self.extract_from_sentences(data, text, &analysis.sentences, skip)
     }
 
     /// The brief and the keyphrases of `text` from one split and analysis.

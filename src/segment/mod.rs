@@ -486,7 +486,12 @@ mod tests {
             let boundary = piece_start + piece.len();
             let after_line_break = piece.trim_end_matches([' ', '\t']).ends_with(['\n', '\r', '\u{85}', '\u{2028}']);
             let piece_end = (boundary < block_text.len() && !after_line_break).then_some(boundary);
-            number_starts(piece).map(move |offset| piece_start + offset).chain(piece_end)
+            // A start may need to see past its piece: an ellipsis that opens a sentence (`It. ...It`)
+            // ends a UAX #29 piece, and the word it opens is in the next one.
+            number_starts(&block_text[piece_start..])
+                .take_while(move |&offset| offset < piece.len())
+                .map(move |offset| piece_start + offset)
+                .chain(piece_end)
         });
         let rule_candidates = merge_offsets(rule_candidates, ends_after_terminals_beyond_uax29(block_text, rules));
         let list_items = lists::item_starts(block_text);
