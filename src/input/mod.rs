@@ -437,6 +437,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "markdown")]
     fn kind_at_finds_the_block() {
         let document = Document::from_markdown("Para one.\n\n- item\n- item two\n");
         assert_eq!(document.kind_at(0), Some(BlockKind::Paragraph));
