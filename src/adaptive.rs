@@ -273,5 +273,17 @@ mod tests {
         let zero_scale = "intercept = 0.0\n".to_string()
             + &Signals::NAMES.map(|n| format!("[{n}]\nmean = 0.0\nscale = 0.0\nweight = 1.0\n")).concat();
         assert!(AdaptiveModel::from_toml_str(&zero_scale).is_err());
+        let complete = "intercept = 0.0\n".to_string()
+            + &Signals::NAMES.map(|n| format!("[{n}]\nmean = 0.0\nscale = 1.0\nweight = 1.0\n")).concat();
+        assert!(AdaptiveModel::from_toml_str(&complete).is_ok());
+        for bad in [
+            complete.replace("[focus]", "[source]"),
+            complete.replace("weight = 1.0\n[focus]", "wieght = 1.0\n[focus]"),
+            complete.replace("intercept = 0.0", "intercept = zero"),
+            complete.replace("intercept = 0.0", "bias = 0.0"),
+            complete.replace("[focus]\nmean = 0.0\n", "[focus]\n"),
+        ] {
+            assert!(AdaptiveModel::from_toml_str(&bad).is_err(), "{bad}");
+        }
     }
 }

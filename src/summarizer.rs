@@ -893,6 +893,22 @@ mod tests {
     }
 
     #[test]
+    fn the_adaptive_choice_scores_with_the_language_adjusted_preset() {
+        let text = "Der Stadtrat hat am Montag nach langer Debatte den neuen Haushalt beschlossen. \
+                    Die Mitglieder sagten, das Geld werde mehr Busse finanzieren. Die Abstimmung endete sieben zu zwei. \
+                    Die Opposition kritisierte die Kosten des Plans. Der Bürgermeister lobte die Einigung.";
+        let summarizer = Summarizer::builder().preset(Preset::Adaptive).explain(true).build().unwrap();
+        let summary = summarizer.summarize(text);
+        let choice = summary.scoring.as_ref().unwrap();
+        let chosen = Config::preset_for(choice.preset, Language::German);
+        let weights: BTreeMap<Feature, f64> = Feature::ALL.iter().map(|&f| (f, f.weight(&chosen.weights))).collect();
+        assert_eq!(summary.weights.as_ref(), Some(&weights));
+        let fixed = Summarizer::builder().preset(choice.preset).explain(true).build().unwrap().summarize(text);
+        assert_eq!(fixed.sentences, summary.sentences);
+        assert!(fixed.scoring.is_none());
+    }
+
+    #[test]
     fn a_config_for_another_language_is_rejected() {
         let summarizer = Summarizer::builder().language(Language::English).build().unwrap();
         let analysis = summarizer.analyze("Cats purr. Dogs bark.");
