@@ -33,11 +33,18 @@ pub enum Preset {
     News,
     /// Documents whose key sentences may sit anywhere: graph centrality without a position prior.
     General,
+    /// Chooses `news` or `general` for each document from the document's own signals (see
+    /// [`AdaptiveModel`](crate::AdaptiveModel)). As a configuration it stands for `news`, the base that
+    /// `--config` files and `--print-config` start from.
+    Adaptive,
 }
 
 impl Preset {
-    /// Both presets.
+    /// Both fixed presets (each is one [`Config`]).
     pub const ALL: [Preset; 2] = [Preset::News, Preset::General];
+
+    /// Every name `--preset` takes: the fixed presets and [`Preset::Adaptive`].
+    pub const NAMED: [Preset; 3] = [Preset::News, Preset::General, Preset::Adaptive];
 
     /// The preset's name, as `--preset` takes it.
     ///
@@ -48,6 +55,7 @@ impl Preset {
         match self {
             Preset::News => "news",
             Preset::General => "general",
+            Preset::Adaptive => "adaptive",
         }
     }
 }
@@ -62,7 +70,7 @@ impl FromStr for Preset {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        Preset::ALL
+        Preset::NAMED
             .into_iter()
             .find(|p| p.name().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| Error::UnknownPreset(s.to_string()))
@@ -267,7 +275,7 @@ impl Config {
         // Both were chosen by `nutgraf tune` over the grids in `data/tune/` on the dev sets only, as the
         // settings that clear the README's targets by the widest margin (see README, "Quality").
         match preset {
-            Preset::News => Config {
+            Preset::News | Preset::Adaptive => Config {
                 language: Language::English,
                 similarity: Similarity::Cosine,
                 weights: Weights {
@@ -325,7 +333,9 @@ impl Config {
     pub fn preset_for(preset: Preset, language: Language) -> Config {
         let mut config = Config::preset(preset);
         config.language = language;
-        adjust_for_language(&mut config, preset, language);
+        // The adaptive preset's base configuration is news's, adjusted as news is.
+        let adjusted_as = if preset == Preset::Adaptive { Preset::News } else { preset };
+        adjust_for_language(&mut config, adjusted_as, language);
         config
     }
 

@@ -23,7 +23,7 @@ pub enum Error {
     #[error("cannot parse configuration: {0}")]
     ConfigSyntax(String),
     /// An unknown preset name.
-    #[error("unknown preset {0:?} (try one of: news, general)")]
+    #[error("unknown preset {0:?} (try one of: news, general, adaptive)")]
     UnknownPreset(String),
     /// A [`Config`](crate::Config) or a [`CorpusIdf`](crate::CorpusIdf) for another language than the
     /// [`Summarizer`](crate::Summarizer)'s, whose splitter, stop words and stemmer analyze the text.

@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod adaptive;
 mod analyze;
 mod chunk;
 mod config;
@@ -56,6 +57,7 @@ mod select;
 mod shared_data;
 mod summarizer;
 
+pub use adaptive::{AdaptiveModel, ScoringChoice, Signals};
 pub use analyze::{AnalyzedDocument, Analyzer, TermId, Vocabulary};
 pub use config::{Config, GraphConfig, LengthPrior, NoiseConfig, Preset, Similarity, TextRankConfig, Weights};
 pub use detect::TextLanguage;

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod html;
 
+use crate::adaptive::{ScoringChoice, Signals};
 use crate::error::Error;
 use crate::score::Feature;
 use crate::summarizer::{Summary, fold_lines};
@@ -77,6 +78,11 @@ impl FromStr for Format {
 /// let text = render(&summarizer.summarize("Cats purr. Dogs bark loudly."), Format::Text);
 /// assert!(text.starts_with("Cats purr.\nDogs bark loudly.\n\n"));
 /// assert!(text.lines().any(|line| line.starts_with("weight ")), "{text}");
+///
+/// // Under the adaptive preset, the last line says which scoring the text chose and why.
+/// let adaptive = nutgraf::Summarizer::builder().preset(nutgraf::Preset::Adaptive).explain(true).build()?;
+/// let text = render(&adaptive.summarize("Cats purr. Dogs bark loudly."), Format::Text);
+/// assert!(text.lines().last().unwrap().starts_with("scoring: "), "{text}");
 /// # Ok::<(), nutgraf::Error>(())
 /// ```
 pub fn render(summary: &Summary, format: Format) -> String {
@@ -103,8 +109,31 @@ pub fn render(summary: &Summary, format: Format) -> String {
     }
     if let (Some(weights), Format::Text | Format::Markdown) = (&summary.weights, format) {
         out.push_str(&feature_table(summary, weights, format == Format::Markdown));
+        if let Some(choice) = &summary.scoring {
+            out.push_str(&choice_line(choice));
+        }
     }
     out
+}
+
+/// What the adaptive mode chose, with the probability and each signal's push (positive: towards
+/// `general`), largest first: the reason in one line.
+fn choice_line(choice: &ScoringChoice) -> String {
+    let mut pushes: Vec<(&str, f64, f64)> = Signals::NAMES
+        .iter()
+        .zip(choice.signals.values())
+        .zip(choice.contributions.values())
+        .map(|((&name, value), push)| (name, value, push))
+        .collect();
+    pushes.sort_by(|a, b| b.2.abs().total_cmp(&a.2.abs()));
+    let reasons: Vec<String> =
+        pushes.iter().map(|(name, value, push)| format!("{name} {value:.3} ({:+.2})", push + 0.0)).collect();
+    format!(
+        "\nscoring: {} (P(general) = {:.2}); signal value (push towards general): {}\n",
+        choice.preset.name(),
+        choice.general_probability,
+        reasons.join(", ")
+    )
 }
 
 /// The features of the brief's sentences and the weights, one column per feature, after a blank line.

@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
+use crate::adaptive::{AdaptiveModel, ScoringChoice, Signals};
 use crate::analyze::{AnalyzedDocument, Analyzer};
 use crate::chunk;
 use crate::config::{Config, Preset};
@@ -48,15 +49,26 @@ pub struct Summarizer {
     stages: Box<[OnceLock<Stages>]>,
     explain: bool,
     idf: Option<Arc<CorpusIdf>>,
+    /// With [`Preset::Adaptive`]: the model that chooses each document's scoring.
+    adaptive: Option<&'static AdaptiveModel>,
 }
 
 /// The stages of one language, and the configuration its texts are scored with.
 #[derive(Clone, Debug)]
 struct Stages {
     config: Config,
+    /// With [`Preset::Adaptive`]: the language's news and general configurations the model chooses from.
+    choices: Option<Box<Choices>>,
     splitter: SentenceSplitter,
     analyzer: Analyzer,
     noise: NoiseDetector,
+}
+
+/// The two scorings the adaptive mode chooses between, as adjusted for one language.
+#[derive(Clone, Debug)]
+struct Choices {
+    news: Config,
+    general: Config,
 }
 
 /// Configures a [`Summarizer`].
@@ -86,6 +98,17 @@ pub struct SummarizerBuilder {
 
 impl SummarizerBuilder {
     /// Starts from a preset (default: [`Preset::News`]). Ignored when [`config`](Self::config) is set.
+    /// [`Preset::Adaptive`] lets each document choose between the news and general presets by its own
+    /// signals, and says which it chose and why in [`Summary::scoring`].
+    ///
+    /// ```
+    /// use nutgraf::{Preset, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().preset(Preset::Adaptive).build()?;
+    /// let choice = summarizer.summarize("One fact here. Another fact there.").scoring.unwrap();
+    /// assert!(matches!(choice.preset, Preset::News | Preset::General));
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
     pub fn preset(mut self, preset: Preset) -> Self {
         self.preset = preset;
         self
@@ -164,9 +187,14 @@ impl SummarizerBuilder {
         {
             return Err(Error::LanguageMismatch { summarizer: config.language, config: idf.language() });
         }
+        let adaptive = match preset {
+            Some(Preset::Adaptive) => Some(AdaptiveModel::shipped()?),
+            _ => None,
+        };
         // Stages are built when a text first needs them: a one-file run builds one language's, not 18.
         let stages = (0..=Language::ALL.len()).map(|_| OnceLock::new()).collect();
         Ok(Summarizer {
+            adaptive,
             detect_language: self.language.is_none() && !self.no_detection,
             preset,
             stages,
@@ -205,6 +233,9 @@ pub struct Summary {
     /// made by [`from_sentences`](Self::from_sentences).
     #[serde(default)]
     pub language: String,
+    /// With [`Preset::Adaptive`]: which scoring the document chose and why; absent under a fixed preset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<ScoringChoice>,
 }
 
 impl Summary {
@@ -260,6 +291,7 @@ impl Summary {
             total_sentences: sentences.len(),
             weights: None,
             language: String::new(),
+            scoring: None,
         }
     }
 
@@ -454,17 +486,25 @@ impl Summarizer {
     }
 
     fn build_stages(&self, language: TextLanguage) -> Stages {
+        let preset_config = |preset| match language {
+            TextLanguage::Supported(language) => Config::preset_for(preset, language),
+            TextLanguage::Neutral(_) => Config { language: self.config.language, ..Config::preset(preset) },
+        };
         let config = match (language, self.preset) {
-            (TextLanguage::Supported(language), Some(preset)) => Config::preset_for(preset, language),
+            (TextLanguage::Supported(_), Some(preset)) => preset_config(preset),
             (TextLanguage::Supported(language), None) => Config { language, ..self.config.clone() },
             (TextLanguage::Neutral(_), _) => self.config.clone(),
         };
+        let choices = self
+            .adaptive
+            .map(|_| Box::new(Choices { news: preset_config(Preset::News), general: preset_config(Preset::General) }));
         match language {
             TextLanguage::Supported(language) => Stages {
                 splitter: SentenceSplitter::new(language),
                 analyzer: Analyzer::new(language),
                 noise: NoiseDetector::new(language),
                 config,
+                choices,
             },
             TextLanguage::Neutral(_) => Stages {
                 splitter: neutral_splitter(),
@@ -473,6 +513,7 @@ impl Summarizer {
                 // prompts are what multilingual sites most often show untranslated.
                 noise: NoiseDetector::new(Language::English),
                 config,
+                choices,
             },
         }
     }
@@ -527,17 +568,14 @@ impl Summarizer {
     /// [`summarize_with_budget`](Self::summarize_with_budget) for a budget already validated.
     fn summarize_within(&self, text: &str, budget: Budget) -> Summary {
         let analysis = self.analyze(text);
-        let config = self.config_for(analysis.language);
-        let scoring = self.score_unchecked(&analysis, config);
-        let summary = self.select_unchecked(text, &analysis, &scoring, config, budget);
-        if !summary.sentences.is_empty() || scoring.candidates.is_empty() {
+        let (summary, had_candidates) = self.score_and_select(text, &analysis, budget);
+        if !summary.sentences.is_empty() || !had_candidates {
             return summary;
         }
         match chunk::fit_to_budget(text, &analysis.sentences, budget) {
             Some(pieces) => {
                 let analysis = self.analyze_sentences(text, pieces, analysis.language);
-                let scoring = self.score_unchecked(&analysis, config);
-                self.select_unchecked(text, &analysis, &scoring, config, budget)
+                self.score_and_select(text, &analysis, budget).0
             }
             None => summary,
         }
@@ -546,9 +584,31 @@ impl Summarizer {
     /// Stages 4–5 for an analysis of `text`, in the configuration of its language: the brief
     /// [`summarize`](Self::summarize) would give, without the fallback for text without sentences.
     pub(crate) fn brief_of(&self, text: &str, analysis: &Analysis, budget: Budget) -> Summary {
-        let config = self.config_for(analysis.language);
-        let scoring = self.score_unchecked(analysis, config);
-        self.select_unchecked(text, analysis, &scoring, config, budget)
+        self.score_and_select(text, analysis, budget).0
+    }
+
+    /// Scores and selects in the configuration of the analysis's language, or, when adaptive, in the one
+    /// the document's signals choose; also whether there was any candidate sentence.
+    fn score_and_select(&self, text: &str, analysis: &Analysis, budget: Budget) -> (Summary, bool) {
+        let stages = self.stages(analysis.language);
+        let (Some(model), Some(choices)) = (self.adaptive, stages.choices.as_deref()) else {
+            let scoring = self.score_unchecked(analysis, &stages.config);
+            let summary = self.select_unchecked(text, analysis, &scoring, &stages.config, budget);
+            return (summary, !scoring.candidates.is_empty());
+        };
+        // The signals read the general scoring's TextRank and centroid, so it is computed first and kept
+        // when chosen.
+        let general = self.score_unchecked(analysis, &choices.general);
+        let choice = model.choose(Signals::measure(analysis, &general));
+        let mut summary = match choice.preset {
+            Preset::General => self.select_unchecked(text, analysis, &general, &choices.general, budget),
+            _ => {
+                let news = self.score_unchecked(analysis, &choices.news);
+                self.select_unchecked(text, analysis, &news, &choices.news, budget)
+            }
+        };
+        summary.scoring = Some(choice);
+        (summary, !general.candidates.is_empty())
     }
 
     /// Stages 1–3 (split, analyze, boilerplate) in the text's language, which do not depend on the
@@ -610,9 +670,7 @@ impl Summarizer {
             return self.summarize_within(&document.text, budget);
         }
         let analysis = self.analyze_document(document);
-        let config = self.config_for(analysis.language);
-        let scoring = self.score_unchecked(&analysis, config);
-        self.select_unchecked(&document.text, &analysis, &scoring, config, budget)
+        self.score_and_select(&document.text, &analysis, budget).0
     }
 
     /// Stages 1–3 for a [`Document`]: [`analyze`](Self::analyze) with what the source says about its
@@ -756,7 +814,13 @@ impl Summarizer {
             })
             .collect();
         let weights = self.explain.then(|| Feature::ALL.iter().map(|&f| (f, f.weight(&config.weights))).collect());
-        Summary { sentences, total_sentences: analysis.sentences.len(), weights, language: analysis.language.name() }
+        Summary {
+            sentences,
+            total_sentences: analysis.sentences.len(),
+            weights,
+            language: analysis.language.name(),
+            scoring: None,
+        }
     }
 }
 
@@ -826,6 +890,22 @@ mod tests {
                 assert_eq!(&transcript[sentence.start..sentence.end], sentence.text);
             }
         }
+    }
+
+    #[test]
+    fn the_adaptive_choice_scores_with_the_language_adjusted_preset() {
+        let text = "Der Stadtrat hat am Montag nach langer Debatte den neuen Haushalt beschlossen. \
+                    Die Mitglieder sagten, das Geld werde mehr Busse finanzieren. Die Abstimmung endete sieben zu zwei. \
+                    Die Opposition kritisierte die Kosten des Plans. Der Bürgermeister lobte die Einigung.";
+        let summarizer = Summarizer::builder().preset(Preset::Adaptive).explain(true).build().unwrap();
+        let summary = summarizer.summarize(text);
+        let choice = summary.scoring.as_ref().unwrap();
+        let chosen = Config::preset_for(choice.preset, Language::German);
+        let weights: BTreeMap<Feature, f64> = Feature::ALL.iter().map(|&f| (f, f.weight(&chosen.weights))).collect();
+        assert_eq!(summary.weights.as_ref(), Some(&weights));
+        let fixed = Summarizer::builder().preset(choice.preset).explain(true).build().unwrap().summarize(text);
+        assert_eq!(fixed.sentences, summary.sentences);
+        assert!(fixed.scoring.is_none());
     }
 
     #[test]

@@ -425,3 +425,23 @@ fn explain_and_character_budgets_on_the_command_line() {
     let summarizer = Summarizer::builder().budget(Budget::Chars(400)).build().unwrap();
     assert_eq!(text, render(&summarizer.summarize(&sample()), Format::Text));
 }
+
+/// `--preset adaptive` prints the library's adaptive brief, with what it chose and why; a fixed preset
+/// has no `"scoring"`.
+#[test]
+fn the_adaptive_preset_says_what_it_chose() {
+    let text = sample();
+    let stdout = run(nutgraf().args(["--format", "json", "--preset", "adaptive"]).arg(sample_path()));
+    let mut value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    value.as_object_mut().unwrap().remove("file");
+    let library = library_brief(&text, Preset::Adaptive, Language::English, Budget::default(), Format::Json);
+    assert_eq!(value, serde_json::from_str::<serde_json::Value>(&library).unwrap());
+    let scoring = &value["scoring"];
+    assert!(matches!(scoring["preset"].as_str(), Some("news" | "general")), "{scoring}");
+    let probability = scoring["general_probability"].as_f64().unwrap();
+    assert_eq!(scoring["preset"] == "general", probability >= 0.5, "{scoring}");
+    let news = run(nutgraf().args(["--format", "json", "--preset", "news"]).arg(sample_path()));
+    assert!(!news.contains("\"scoring\""), "{news}");
+    let explained = run(nutgraf().args(["--preset", "adaptive", "--explain"]).arg(sample_path()));
+    assert!(explained.lines().last().unwrap().starts_with("scoring: "), "{explained}");
+}

@@ -171,8 +171,8 @@ impl Span {
 ///
 /// The budget is at most one of `sentences` (default 3), `ratio` (a fraction in (0, 1] of the text's
 /// sentences) or `words` (whole sentences only, never more than that many words). `language` is a name
-/// or ISO 639-1 code of one of nutgraf's 18 languages; `preset` is "news" (the lead matters) or
-/// "general" (key sentences anywhere).
+/// or ISO 639-1 code of one of nutgraf's 18 languages; `preset` is "news" (the lead matters),
+/// "general" (key sentences anywhere) or "adaptive" (each text chooses one of the two by its own signals).
 ///
 /// >>> s = nutgraf.Summarizer(sentences=2)
 /// >>> briefs = s.summarize_many(articles)        # all cores, in input order

@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use nutgraf::render::Format;
-use nutgraf::{Document, Keyphrase, KeywordExtractor, Summarizer, SummarySentence};
+use nutgraf::{Document, Keyphrase, KeywordExtractor, ScoringChoice, Summarizer, SummarySentence};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -72,6 +72,9 @@ struct Brief<'a> {
     language: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     keyphrases: Option<&'a [Keyphrase]>,
+    /// Under the adaptive preset: what the document chose and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scoring: Option<&'a ScoringChoice>,
 }
 
 /// What batch mode does with one record: its id and document in, its output line out.
@@ -97,6 +100,7 @@ pub fn brief_job<'a>(
             sentences: &summary.sentences,
             language: &summary.language,
             keyphrases: keyphrases.as_deref(),
+            scoring: summary.scoring.as_ref(),
         })
     }
 }
