@@ -42,9 +42,9 @@ pub(super) struct ContentWord {
 pub(super) struct Scan {
     /// Distinct stems; `ContentWord::stem` indexes it.
     pub stems: Vec<String>,
-    /// Inverse document frequency of each stem in general English (of the first form the document
-    /// uses; all 1.0 outside English).
-    pub idf: Vec<f64>,
+    /// What each stem's graph score is multiplied by: its inverse document frequency in general English
+    /// to a power (of the first form the document uses; all 1.0 outside English).
+    pub weights: Vec<f64>,
     /// Every content word, in reading order: the nodes of the co-occurrence graph.
     pub words: Vec<ContentWord>,
     /// Candidate phrases, as ranges into `words`.
@@ -103,13 +103,13 @@ pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> b
             let stem = match seen.get(surface) {
                 Some(&stem) => stem,
                 None => {
-                    let stem = cached_content_stem(surface, lexicon).map(|(stem, info)| {
+                    let stem = cached_content_stem(surface, lexicon).map(|(stem, class, weight)| {
                         let next = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
                         let id = *stem_ids.entry(stem).or_insert(next);
                         if id == next {
-                            scan.idf.push(if lexicon.english { info.idf() } else { 1.0 });
+                            scan.weights.push(weight);
                         }
-                        (id, info.class)
+                        (id, class)
                     });
                     seen.insert(surface, stem);
                     stem
@@ -198,7 +198,7 @@ fn close_run(scan: &mut Scan, mut run_start: usize, text: &str, lexicon: &Lexico
 const MAX_CACHED_FORMS: usize = 200_000;
 
 /// Surface form → its content stem (`None`: not a content word), for one language.
-type StemCache = FxHashMap<Box<str>, Option<(Box<str>, WordInfo)>>;
+type StemCache = FxHashMap<Box<str>, Option<(Box<str>, WordClass, f64)>>;
 
 thread_local! {
     /// Surface form → [`content_stem`] of it, per language (`None`: language-neutral): most words of a document have been seen in
@@ -208,18 +208,22 @@ thread_local! {
 }
 
 /// [`content_stem`] through this thread's cache.
-fn cached_content_stem(surface: &str, lexicon: &Lexicon<'_>) -> Option<(String, WordInfo)> {
+fn cached_content_stem(surface: &str, lexicon: &Lexicon<'_>) -> Option<(String, WordClass, f64)> {
     CONTENT_STEMS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let forms = cache.entry(lexicon.analyzer.language()).or_default();
         if let Some(stem) = forms.get(surface) {
-            return stem.as_ref().map(|(stem, info)| (stem.to_string(), *info));
+            return stem.as_ref().map(|(stem, class, weight)| (stem.to_string(), *class, *weight));
         }
-        let stem = content_stem(&lower_case(surface), surface, lexicon);
+        let stem = content_stem(&lower_case(surface), surface, lexicon)
+            .map(|(stem, info)| (stem, info.class, if lexicon.english { info.weight() } else { 1.0 }));
         if forms.len() >= MAX_CACHED_FORMS {
             forms.clear();
         }
-        forms.insert(surface.into(), stem.as_ref().map(|(stem, info)| (Box::from(stem.as_str()), *info)));
+        forms.insert(
+            surface.into(),
+            stem.as_ref().map(|(stem, class, weight)| (Box::from(stem.as_str()), *class, *weight)),
+        );
         stem
     })
 }

@@ -52,10 +52,6 @@ const ENGLISH_EXTRA_STOP_WORDS: &str = include_str!("../../data/keywords/english
 /// How much later first appearances count against a candidate: its score is divided by
 /// `(1 + position)^FIRST_POSITION_EXPONENT`. Tuned on the dev sets (news and abstracts alike).
 const FIRST_POSITION_EXPONENT: f64 = 0.3;
-/// A word's graph score is multiplied by its general-English IDF to this power: a word every text uses
-/// (`year`, `people`) says less about this one than a rarer word as central in the graph. Tuned on the
-/// three dev sets together (README, "Keywords"): 0.5 to 1 all gain on every set over none.
-const IDF_EXPONENT: f64 = 0.75;
 /// A single word's score is multiplied by this: one word is rarely the whole subject. The three dev sets
 /// disagree here (DUC and Inspec gold is mostly phrases, KPCrowd's crowd keyphrases mostly single
 /// words): as it rises DUC and Inspec fall and KPCrowd gains (README, "Keywords"); 0.8 is the largest
@@ -368,7 +364,7 @@ fn rank_candidates(text: &str, scan: &Scan, word_scores: &[f64], count: usize) -
                     .iter()
                     .map(|&s| {
                         word_scores.get(s as usize).copied().unwrap_or(0.0)
-                            * scan.idf.get(s as usize).copied().unwrap_or(1.0).powf(IDF_EXPONENT)
+                            * scan.weights.get(s as usize).copied().unwrap_or(1.0)
                     })
                     .sum();
                 let length_factor = if stems.len() == 1 { SINGLE_WORD_FACTOR } else { 1.0 };
