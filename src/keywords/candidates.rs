@@ -4,7 +4,9 @@
 //! Without a part-of-speech tagger, English runs are cut and trimmed by what suffixes say about a word:
 //! a past tense after the first word of a run is a verb (“the jet *crashed*”), so it ends the run; an
 //! adjective does not end a noun phrase, so trailing ones are dropped; a lone `-ed` or `-ing` word is a
-//! verb far more often than a keyphrase. Other languages use their stop words alone.
+//! verb far more often than a keyphrase. A word that general English uses as a verb, an adverb or a
+//! function word (`carry`, `perhaps`) is not a content word unless capitalised, and a usual adjective
+//! is trimmed like a suffixed one (the `lexicon` table). Other languages use their stop words alone.
 
 use std::cell::RefCell;
 
@@ -13,6 +15,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::analyze::Analyzer;
 use crate::language::Language;
 use crate::segment::Sentence;
+
+use super::lexicon::{self, WordClass, WordInfo};
 
 /// Words after this many are not read: the graph and the candidate table stay bounded on any input, and
 /// position bias gives words this far into a document almost no weight anyway.
@@ -29,6 +33,8 @@ pub(super) struct ContentWord {
     pub end: usize,
     /// Capitalised other than at the start of a sentence: a name, which the suffix rules leave alone.
     pub proper: bool,
+    /// Its usual part of speech in general English ([`WordClass::Mixed`] outside English).
+    pub class: WordClass,
 }
 
 /// What one pass over a document finds.
@@ -36,6 +42,9 @@ pub(super) struct ContentWord {
 pub(super) struct Scan {
     /// Distinct stems; `ContentWord::stem` indexes it.
     pub stems: Vec<String>,
+    /// What each stem's graph score is multiplied by: its inverse document frequency in general English
+    /// to a power (of the first form the document uses; all 1.0 outside English).
+    pub weights: Vec<f64>,
     /// Every content word, in reading order: the nodes of the co-occurrence graph.
     pub words: Vec<ContentWord>,
     /// Candidate phrases, as ranges into `words`.
@@ -67,7 +76,7 @@ pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> b
     let mut stem_ids: FxHashMap<String, u32> = FxHashMap::default();
     // Surface form → its stem id, or `None` for a word that is never a content word: each distinct form
     // is lower-cased, looked up and stemmed once per document.
-    let mut seen: FxHashMap<&str, Option<u32>> = FxHashMap::default();
+    let mut seen: FxHashMap<&str, Option<(u32, WordClass)>> = FxHashMap::default();
     let mut position: u32 = 0;
     let mut tokens: Vec<Token> = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -94,9 +103,13 @@ pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> b
             let stem = match seen.get(surface) {
                 Some(&stem) => stem,
                 None => {
-                    let stem = cached_content_stem(surface, lexicon).map(|stem| {
+                    let stem = cached_content_stem(surface, lexicon).map(|(stem, class, weight)| {
                         let next = u32::try_from(stem_ids.len()).unwrap_or(u32::MAX);
-                        *stem_ids.entry(stem).or_insert(next)
+                        let id = *stem_ids.entry(stem).or_insert(next);
+                        if id == next {
+                            scan.weights.push(weight);
+                        }
+                        (id, class)
                     });
                     seen.insert(surface, stem);
                     stem
@@ -106,8 +119,8 @@ pub(super) fn scan(text: &str, sentences: &[Sentence], skip: impl Fn(usize) -> b
             let proper = k > 0 && starts_upper(surface);
             let breaks_run = lexicon.english && in_run && !proper && is_past_tense(surface);
             match stem {
-                Some(stem) if !breaks_run => {
-                    scan.words.push(ContentWord { stem, position, start: token.start, end: token.end, proper });
+                Some((stem, class)) if !breaks_run => {
+                    scan.words.push(ContentWord { stem, position, start: token.start, end: token.end, proper, class });
                     if token.possessive {
                         close_run(&mut scan, run_start, text, lexicon);
                         run_start = scan.words.len();
@@ -162,7 +175,8 @@ fn close_run(scan: &mut Scan, mut run_start: usize, text: &str, lexicon: &Lexico
     let mut end = scan.words.len();
     if lexicon.english {
         let surface = |word: &ContentWord| &text[word.start..word.end];
-        while end > run_start && !scan.words[end - 1].proper && is_adjective(surface(&scan.words[end - 1])) {
+        let adjective = |word: &ContentWord| word.class == WordClass::Adjective || is_adjective(surface(word));
+        while end > run_start && !scan.words[end - 1].proper && adjective(&scan.words[end - 1]) {
             end -= 1;
         }
         if end == run_start + 1 && !scan.words[run_start].proper && is_verb_form(surface(&scan.words[run_start])) {
@@ -184,7 +198,7 @@ fn close_run(scan: &mut Scan, mut run_start: usize, text: &str, lexicon: &Lexico
 const MAX_CACHED_FORMS: usize = 200_000;
 
 /// Surface form → its content stem (`None`: not a content word), for one language.
-type StemCache = FxHashMap<Box<str>, Option<Box<str>>>;
+type StemCache = FxHashMap<Box<str>, Option<(Box<str>, WordClass, f64)>>;
 
 thread_local! {
     /// Surface form → [`content_stem`] of it, per language (`None`: language-neutral): most words of a document have been seen in
@@ -194,34 +208,45 @@ thread_local! {
 }
 
 /// [`content_stem`] through this thread's cache.
-fn cached_content_stem(surface: &str, lexicon: &Lexicon<'_>) -> Option<String> {
+fn cached_content_stem(surface: &str, lexicon: &Lexicon<'_>) -> Option<(String, WordClass, f64)> {
     CONTENT_STEMS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let forms = cache.entry(lexicon.analyzer.language()).or_default();
         if let Some(stem) = forms.get(surface) {
-            return stem.as_deref().map(str::to_string);
+            return stem.as_ref().map(|(stem, class, weight)| (stem.to_string(), *class, *weight));
         }
-        let stem = content_stem(&lower_case(surface), surface, lexicon);
+        let stem = content_stem(&lower_case(surface), surface, lexicon)
+            .map(|(stem, info)| (stem, info.class, if lexicon.english { info.weight() } else { 1.0 }));
         if forms.len() >= MAX_CACHED_FORMS {
             forms.clear();
         }
-        forms.insert(surface.into(), stem.as_deref().map(Box::from));
+        forms.insert(
+            surface.into(),
+            stem.as_ref().map(|(stem, class, weight)| (Box::from(stem.as_str()), *class, *weight)),
+        );
         stem
     })
 }
 
-/// The stem of a word that can be part of a keyphrase, or `None`.
-fn content_stem(lower: &str, surface: &str, lexicon: &Lexicon<'_>) -> Option<String> {
+/// The stem of a word that can be part of a keyphrase and what general English says of the word, or
+/// `None`.
+fn content_stem(lower: &str, surface: &str, lexicon: &Lexicon<'_>) -> Option<(String, WordInfo)> {
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 || lower.chars().count() < 2 || lexicon.stop_words.contains(lower) {
         return None;
     }
+    if !lexicon.english {
+        return Some((lexicon.analyzer.stem(lower), WordInfo::UNKNOWN));
+    }
+    let info = lexicon::lookup(lower);
     // A capitalised `-ly` word is a name (`Italy`) unless only capitalised to start a sentence, which
-    // cannot be told here; names are the likelier keyphrases.
-    if lexicon.english && is_adverb(lower) && !starts_upper(surface) {
+    // cannot be told here; names are the likelier keyphrases. The same holds for words that general
+    // English uses as verbs, adverbs or function words (`Bush`, `Will`).
+    let not_in_phrases = matches!(info.class, WordClass::Verb | WordClass::Adverb | WordClass::Closed);
+    if (is_adverb(lower) || not_in_phrases) && !starts_upper(surface) {
         return None;
     }
-    Some(lexicon.analyzer.stem(lower))
+    Some((lexicon.analyzer.stem(lower), info))
 }
 
 /// Lower case, with typographic apostrophes made ASCII (as the analyzer does), so that stop words match.

@@ -93,9 +93,10 @@ pub(super) fn word_scores(words: &[ContentWord], stems: usize, window: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keywords::lexicon::WordClass;
 
     fn word(stem: u32, position: u32) -> ContentWord {
-        ContentWord { stem, position, start: 0, end: 0, proper: false }
+        ContentWord { stem, position, start: 0, end: 0, proper: false, class: WordClass::Mixed }
     }
 
     #[test]
