@@ -143,8 +143,11 @@ fn by_function_words(text: &str) -> Option<Language> {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
         if let Some(&languages) = words.get(lower.as_str()) {
-            for (index, vote) in votes.iter_mut().enumerate() {
-                *vote += ((languages >> index) & 1) as usize;
+            // A stop word belongs to a language or a few: visit those bits only.
+            let mut bits = languages;
+            while bits != 0 {
+                votes[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
             }
         }
     }

@@ -326,9 +326,14 @@ fn summarize_line(job: &Job<'_>, line: &Line, max_record_bytes: usize, reading: 
     };
     let format = reading.format.unwrap_or_else(|| nutgraf::InputFormat::sniff(&text));
     let title = record.title.as_deref().or(reading.title);
-    let document = match nutgraf::Document::read(&text, Some(format)) {
-        Ok(document) => document,
-        Err(err) => return failure(record.id, err.to_string()),
+    // Plain text is the document as it is: the record's own string (unescaped by the parser) moves in.
+    let document = if format == nutgraf::InputFormat::Text {
+        nutgraf::Document::from_text(text.into_owned())
+    } else {
+        match nutgraf::Document::read(&text, Some(format)) {
+            Ok(document) => document,
+            Err(err) => return failure(record.id, err.to_string()),
+        }
     };
     let document = match title {
         Some(title) => document.with_title(title),
