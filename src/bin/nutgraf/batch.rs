@@ -91,13 +91,22 @@ pub fn brief_job<'a>(
             }
             None => (summarizer.summarize_document(document), None),
         };
-        serde_json::to_string(&Brief {
-            id,
-            summary: summary.to_text(),
-            sentences: &summary.sentences,
-            language: &summary.language,
-            keyphrases: keyphrases.as_deref(),
-        })
+        let summary_text = summary.to_text();
+        // The brief's text is written twice (the summary, then each sentence) with its spans and scores:
+        // room for that up front, rather than growing the line from serde_json's 128 bytes by copying.
+        let mut line = Vec::with_capacity(2 * summary_text.len() + 96 * summary.sentences.len() + 128);
+        serde_json::to_writer(
+            &mut line,
+            &Brief {
+                id,
+                summary: summary_text,
+                sentences: &summary.sentences,
+                language: &summary.language,
+                keyphrases: keyphrases.as_deref(),
+            },
+        )?;
+        // serde_json writes UTF-8 only; the check cannot fail, and costs less than the copies it replaces.
+        String::from_utf8(line).map_err(|err| serde::ser::Error::custom(err.to_string()))
     }
 }
 
