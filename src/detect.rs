@@ -132,25 +132,47 @@ fn by_function_words(text: &str) -> Option<Language> {
         words
     });
     let mut votes = [0usize; Language::ALL.len()];
-    let mut lower = String::new();
-    let tokens = text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}').filter(|w| !w.is_empty());
-    for word in tokens.take(FUNCTION_WORDS_READ) {
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        if let Some(&languages) = words.get(lower.as_str()) {
-            for (index, vote) in votes.iter_mut().enumerate() {
-                *vote += ((languages >> index) & 1) as usize;
+    let mut vote = |word: &str| {
+        if let Some(&languages) = words.get(word) {
+            // A stop word belongs to a language or a few: visit those bits only.
+            let mut bits = languages;
+            while bits != 0 {
+                votes[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
             }
         }
-    }
+    };
+    lower_case_words(text, FUNCTION_WORDS_READ, &mut vote);
     let (best, &most) = votes.iter().enumerate().max_by_key(|&(index, votes)| (*votes, usize::MAX - index))?;
     let runner_up = votes.iter().enumerate().filter(|&(index, _)| index != best).map(|(_, &v)| v).max().unwrap_or(0);
     (most >= MIN_VOTES && most >= MIN_LEAD * runner_up.max(1)).then(|| Language::ALL[best])
+}
+
+/// Calls `f` with each of the first `limit` words of `text` (runs of letters, digits and apostrophes),
+/// lower-cased character by character. One pass as the characters are read: no word is sliced out and
+/// copied before it is lower-cased.
+fn lower_case_words(text: &str, limit: usize, mut f: impl FnMut(&str)) {
+    let mut lower = String::new();
+    let mut read = 0;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '\'' || c == '\u{2019}' {
+            if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        } else if !lower.is_empty() {
+            if read == limit {
+                return;
+            }
+            f(&lower);
+            lower.clear();
+            read += 1;
+        }
+    }
+    if !lower.is_empty() && read < limit {
+        f(&lower);
+    }
 }
 
 /// At most [`SAMPLE_BYTES`] from the start of `text`, cut at a character boundary.
@@ -270,6 +292,26 @@ mod tests {
         }
         println!("the stop-word vote answered for {answered} of {articles} dev articles");
         assert!(news_answered * 100 >= news * 95, "{news_answered} of {news} English news articles");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// The words are those of splitting at every other character, each lower-cased by its characters.
+        #[test]
+        fn words_are_read_as_split_and_lower_cased(
+            text in proptest::string::string_regex("(The|rise|ÉTÉ|İ|Σ|’|'|[a-zA-Z0-9]{1,4}|[ .,;!?\\n-]|日本|\u{301}){0,40}").unwrap(),
+            limit in 0usize..12,
+        ) {
+            let mut words = Vec::new();
+            lower_case_words(&text, limit, |w| words.push(w.to_string()));
+            let expected: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+                .filter(|w| !w.is_empty())
+                .take(limit)
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                .collect();
+            proptest::prop_assert_eq!(words, expected);
+        }
     }
 
     #[test]

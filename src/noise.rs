@@ -94,6 +94,43 @@ fn comparable(text: &str) -> String {
     words.join(" ").trim_end_matches(['.', '!', '?', ':']).to_lowercase()
 }
 
+/// Whether `comparable(text) == title`, where `title` is itself a [`comparable`] form: asked of every
+/// sentence of a titled document, so ASCII text (nearly all of it) is compared as it is read, without
+/// building its comparable form, and most sentences are told apart by their first letters.
+fn is_comparable_to(text: &str, title: &str) -> bool {
+    if !text.is_ascii() {
+        return comparable(text) == title;
+    }
+    // An ASCII text's comparable form is ASCII: lower-casing and trimming do not leave ASCII.
+    if !title.is_ascii() {
+        return false;
+    }
+    // `title` has no final `.!?:` (it was trimmed): the text matches when its single-spaced, lower-case
+    // form is `title` followed by nothing but those marks.
+    let title = title.as_bytes();
+    let mut matched = 0;
+    let mut compare = |byte: u8| {
+        if matched < title.len() {
+            let equal = title[matched] == byte;
+            matched += 1;
+            equal
+        } else {
+            matches!(byte, b'.' | b'!' | b'?' | b':')
+        }
+    };
+    // `char::is_whitespace` on ASCII, as `split_whitespace` splits (which includes U+000B).
+    let words = text.as_bytes().split(|&b| char::from(b).is_whitespace()).filter(|w| !w.is_empty());
+    for (k, word) in words.enumerate() {
+        if k > 0 && !compare(b' ') {
+            return false;
+        }
+        if !word.iter().all(|&b| compare(b.to_ascii_lowercase())) {
+            return false;
+        }
+    }
+    matched >= title.len()
+}
+
 /// Per-sentence boilerplate likelihoods, and the headline if the text opens with one.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NoiseReport {
@@ -219,7 +256,7 @@ impl NoiseDetector {
         let title = document.title.as_deref().map(comparable);
         for (i, sentence) in sentences.iter().enumerate() {
             let furniture = document.kind_at(sentence.start).is_some_and(BlockKind::is_furniture);
-            let repeats_title = title.as_deref().is_some_and(|title| comparable(sentence.text(text)) == title);
+            let repeats_title = title.as_deref().is_some_and(|title| is_comparable_to(sentence.text(text), title));
             if furniture || repeats_title {
                 report.hard[i] = true;
                 report.likelihood[i] = report.likelihood[i].max(FURNITURE_LIKELIHOOD);
@@ -992,6 +1029,33 @@ mod tests {
             proptest::prop_assert_eq!(r.hard.len(), texts.len());
             proptest::prop_assert!(r.likelihood.iter().all(|p| (0.0..=1.0).contains(p)));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// The streaming comparison says what building both comparable forms would: texts made of a few
+        /// words, whitespace of every ASCII kind, the final marks, and some non-ASCII.
+        #[test]
+        fn comparing_as_read_is_comparing_the_comparable_forms(
+            title in proptest::string::string_regex("(Rates|rise|RATES|a|[.!?:]| |\\t|\u{b}|\n|é|İ|Σ){0,8}").unwrap(),
+            text in proptest::string::string_regex("(Rates|rise|RATES|a|[.!?:]| |\\t|\u{b}|\n|\r|é|İ|Σ){0,10}").unwrap(),
+        ) {
+            let title = comparable(&title);
+            proptest::prop_assert_eq!(is_comparable_to(&text, &title), comparable(&text) == title);
+            // The text's own form always matches, whatever its case and spacing.
+            let own = comparable(&text);
+            proptest::prop_assert!(is_comparable_to(&text, &own));
+        }
+    }
+
+    #[test]
+    fn a_sentence_that_repeats_the_title_matches_it() {
+        let title = comparable("Rates rise  again");
+        assert!(is_comparable_to("RATES rise\n again.", &title));
+        assert!(is_comparable_to("Rates rise again?!", &title));
+        assert!(!is_comparable_to("Rates rise again, the bank said.", &title));
+        assert!(!is_comparable_to("Rates rise", &title));
+        assert!(!is_comparable_to("Rates rise again .", &title));
     }
 
     #[test]

@@ -159,7 +159,21 @@ impl WordTable {
     pub(super) fn stem_of(&mut self, form: &str, lexicon: &Lexicon<'_>) -> Option<u32> {
         let stems = &mut self.stems;
         let class = match pack(form) {
-            Some(key) => *self.short_forms.entry(key).or_insert_with(|| stems.classify(form, lexicon)),
+            Some(key) => match self.short_forms.get(&key) {
+                Some(&class) => class,
+                None => {
+                    // A form's class is its lower-case form's ("Market" is "market"), which a text has
+                    // usually met already: reuse it rather than stem again, and remember both.
+                    let class = match lower_ascii_key(form) {
+                        Some(lower) if lower != key => {
+                            *self.short_forms.entry(lower).or_insert_with(|| stems.classify(form, lexicon))
+                        }
+                        _ => stems.classify(form, lexicon),
+                    };
+                    self.short_forms.insert(key, class);
+                    class
+                }
+            },
             None => match self.long_forms.get(form) {
                 Some(&class) => class,
                 None => {
@@ -201,6 +215,20 @@ fn pack(form: &str) -> Option<(u64, u64)> {
     // would call `memcpy` for every word.
     let (low, high) = bytes.split_at(len.min(8));
     Some((zero_padded(low), zero_padded(high) | ((len as u64) << 56)))
+}
+
+/// The [`pack`]ed key of an ASCII form of at most 15 bytes, lower-cased: the form that
+/// [`Stems::classify`] classifies it as (for ASCII, lower-casing is all that normalizing does).
+#[inline]
+fn lower_ascii_key(form: &str) -> Option<(u64, u64)> {
+    if form.len() > 15 || !form.is_ascii() {
+        return None;
+    }
+    let mut lower = [0u8; 15];
+    let lower = &mut lower[..form.len()];
+    lower.copy_from_slice(form.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok().and_then(pack)
 }
 
 /// Up to 8 bytes as a little-endian integer, zero-padded. Overlapping loads write the same byte to the
@@ -247,6 +275,24 @@ mod tests {
             buffer[15] = len as u8;
             let packed = u128::from_le_bytes(buffer);
             assert_eq!(pack(&text[..len]), Some((packed as u64, (packed >> 64) as u64)), "{len} bytes");
+        }
+    }
+
+    #[test]
+    fn a_capitalised_form_has_its_lower_case_class() {
+        let stop_words: FxHashSet<String> = ["the".to_string()].into_iter().collect();
+        let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
+        let lexicon = Lexicon { stop_words: &stop_words, stemmer: Some(&stemmer) };
+        let forms = ["Markets", "markets", "MARKETS", "The", "the", "Über", "über", "internationalization"];
+        // In either order of first sight, each form gets the class a fresh table gives it alone.
+        for order in [forms.to_vec(), forms.iter().rev().copied().collect()] {
+            let mut table = WordTable::new(0);
+            for form in order {
+                let shared = table.stem_of(form, &lexicon).map(|s| table.stems.get(s).to_string());
+                let mut fresh = WordTable::new(0);
+                let alone = fresh.stem_of(form, &lexicon).map(|s| fresh.stems.get(s).to_string());
+                assert_eq!(shared, alone, "{form}");
+            }
         }
     }
 

@@ -94,14 +94,23 @@ pub fn brief_job<'a>(
             }
             None => (summarizer.summarize_document(document), None),
         };
-        serde_json::to_string(&Brief {
-            id,
-            summary: summary.to_text(),
-            sentences: &summary.sentences,
-            language: &summary.language,
-            keyphrases: keyphrases.as_deref(),
-            scoring: summary.scoring.as_ref(),
-        })
+        let summary_text = summary.to_text();
+        // The brief's text is written twice (the summary, then each sentence) with its spans and scores:
+        // room for that up front, rather than growing the line from serde_json's 128 bytes by copying.
+        let mut line = Vec::with_capacity(2 * summary_text.len() + 96 * summary.sentences.len() + 128);
+        serde_json::to_writer(
+            &mut line,
+            &Brief {
+                id,
+                summary: summary_text,
+                sentences: &summary.sentences,
+                language: &summary.language,
+                keyphrases: keyphrases.as_deref(),
+                scoring: summary.scoring.as_ref(),
+            },
+        )?;
+        // serde_json writes UTF-8 only; the check cannot fail, and costs less than the copies it replaces.
+        String::from_utf8(line).map_err(|err| serde::ser::Error::custom(err.to_string()))
     }
 }
 
@@ -330,9 +339,14 @@ fn summarize_line(job: &Job<'_>, line: &Line, max_record_bytes: usize, reading: 
     };
     let format = reading.format.unwrap_or_else(|| nutgraf::InputFormat::sniff(&text));
     let title = record.title.as_deref().or(reading.title);
-    let document = match nutgraf::Document::read(&text, Some(format)) {
-        Ok(document) => document,
-        Err(err) => return failure(record.id, err.to_string()),
+    // Plain text is the document as it is: the record's own string (unescaped by the parser) moves in.
+    let document = if format == nutgraf::InputFormat::Text {
+        nutgraf::Document::from_text(text.into_owned())
+    } else {
+        match nutgraf::Document::read(&text, Some(format)) {
+            Ok(document) => document,
+            Err(err) => return failure(record.id, err.to_string()),
+        }
     };
     let document = match title {
         Some(title) => document.with_title(title),
