@@ -105,7 +105,7 @@ fn nesting_depth(html: &str) -> usize {
 }
 
 /// Deeper than this (by [`nesting_depth`]) and a page is refused: real pages nest a few dozen levels
-/// (the 50 dev pages 9 to 290, tags in their scripts included).
+/// (the 50 dev pages at most 290, counted before their scripts were pruned).
 const MAX_NESTING: usize = 10_000;
 /// Extraction slows down with depth (quadratically: 2,400 levels take 4 s): deeper than this, the whole
 /// page is read without it.
