@@ -272,7 +272,8 @@ fn scripts_styles_svg_and_attributes_never_reach_the_text_however_they_are_writt
         assert!(!text.contains(hidden), "{hidden} in {text}");
     }
     // A script left open runs to the end of the page, as the parser reads it.
-    let open = page().replace("<article>", "<article><p>Before the script, the article starts here.</p><script>var x = '");
+    let open =
+        page().replace("<article>", "<article><p>Before the script, the article starts here.</p><script>var x = '");
     let output = brief_or_error(&write(&dir, "open.html", open));
     assert!(!stdout_of(&output).contains("transport budget"), "{}", stdout_of(&output));
 }
