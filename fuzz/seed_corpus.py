@@ -32,3 +32,24 @@ for target in ("split", "summarize"):
         prefix = bytes([i % 18]) if target == "split" else bytes([(i * 7) % 256, i % 36])
         (out / f"seed-{i:03}").write_bytes(prefix + body)
     print(f"{target}: {len(texts)} seeds in {out}")
+
+# html: budget byte + a page. The scraped dev pages, cut to the 64 KiB the README's run allows (libFuzzer
+# would cut them anyway), and small pages of the shapes that have broken HTML readers.
+pages = [
+    "<html><head><title>T</title></head><body><p>One. Two.</p></body></html>",
+    "<body></body>",
+    "<div>" * 3000 + "deep text. more." + "</div>" * 10,
+    "<p>unclosed <b>bold <i>italic <table><tr><td>cell <ul><li>item",
+    '<meta charset="utf-16"><p>A lying charset. \u00e9\u00e8.</p>',
+    "<nav><a href=/>Home</a></nav><article><h1>H</h1><p>Body text here. And more.</p></article><footer>(c)</footer>",
+    "<pre>code\n  line</pre><figure><figcaption>cap</figcaption></figure><br><hr><p hidden>x</p>",
+]
+html_dir = SHARED / "eval" / "scraped" / "html" if SHARED else None
+if html_dir and html_dir.is_dir():
+    for path in sorted(html_dir.glob("*.html"))[:20]:
+        pages.append(path.read_bytes()[:65535].decode("utf-8", "ignore"))
+out = FUZZ / "corpus" / "html"
+out.mkdir(parents=True, exist_ok=True)
+for i, page in enumerate(pages):
+    (out / f"seed-{i:03}").write_bytes(bytes([i % 8]) + page.encode())
+print(f"html: {len(pages)} seeds in {out}")

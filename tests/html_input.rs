@@ -249,3 +249,31 @@ fn an_empty_body_gives_an_empty_brief() {
         assert_eq!(stdout_of(&output), "");
     }
 }
+
+#[test]
+fn scripts_styles_svg_and_attributes_never_reach_the_text_however_they_are_written() {
+    let dir = TempDir::new().unwrap();
+    let script = "var s = \"</p><p>Script text that looks like a paragraph of the article, long enough.</p>\";";
+    let html = page()
+        .replace(
+            "<article>",
+            &format!(
+                "<script>{script}</script><style>p::after {{ content: \"Styled text\" }}</style>\
+                 <svg viewBox=\"0 0 9 9\"><text>Icon text</text></svg><!-- <p>Commented text.</p> -->\
+                 <article data-x='{{\"a\": \"</article>\"}}' onclick=\"go('<p>Handler text</p>')\">"
+            ),
+        )
+        .replace("</body>", "<script><!-- <script> document.write('Escaped text') </script> --></script></body>");
+    let output = nutgraf().arg("extract").arg(write(&dir, "scripts.html", &html)).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = stdout_of(&output);
+    assert!(text.contains("transport budget"), "{text}");
+    for hidden in ["Script text", "Styled text", "Icon text", "Commented text", "Handler text", "Escaped text"] {
+        assert!(!text.contains(hidden), "{hidden} in {text}");
+    }
+    // A script left open runs to the end of the page, as the parser reads it.
+    let open =
+        page().replace("<article>", "<article><p>Before the script, the article starts here.</p><script>var x = '");
+    let output = brief_or_error(&write(&dir, "open.html", open));
+    assert!(!stdout_of(&output).contains("transport budget"), "{}", stdout_of(&output));
+}

@@ -30,7 +30,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(!title.trim().is_empty() && !title.contains('\n'), "a title is one non-blank line");
     }
     let budget = Budget::Sentences(1 + usize::from(budget_byte % 8));
-    let summary = summarizer().summarize_document_with_budget(&document, budget);
+    let summary = summarizer()
+        .summarize_document_with_budget(&document, budget)
+        .expect("a budget of 1 to 8 sentences is valid for every document");
     assert!(summary.sentences.len() <= 1 + usize::from(budget_byte % 8));
     let mut previous_end = 0;
     for sentence in &summary.sentences {

@@ -20,6 +20,11 @@ const MIN_EXTRACTED_BYTES: usize = 300;
 const MAX_DEPTH: usize = 512;
 
 pub(super) fn read(html: &str) -> Result<Document> {
+    extract(&super::prune::prune(html))
+}
+
+/// [`read`] without the pruning of scripts, styles and comments that comes first.
+pub(super) fn extract(html: &str) -> Result<Document> {
     let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
     if tags > MAX_TAGS {
         return Err(Error::InputTooComplex(format!("an HTML page with {tags} tags (the limit is {MAX_TAGS})")));
@@ -33,8 +38,10 @@ pub(super) fn read(html: &str) -> Result<Document> {
     if depth > MAX_EXTRACTION_NESTING {
         return Ok(whole_page(html));
     }
+    // The layout reads the extracted DOM itself; the article's own text is not used, so it is made the
+    // cheap way (`Formatted` walks the tree again to lay it out).
     let config =
-        Config { text_mode: TextMode::Formatted, max_elements_to_parse: MAX_ELEMENTS_TO_EXTRACT, ..Config::default() };
+        Config { text_mode: TextMode::Raw, max_elements_to_parse: MAX_ELEMENTS_TO_EXTRACT, ..Config::default() };
     let mut readability = Readability::with_document(Dom::from(html), None, Some(config))
         .map_err(|err| Error::InputTooComplex(err.to_string()))?;
     if let Ok(article) = readability.parse() {
@@ -98,7 +105,7 @@ fn nesting_depth(html: &str) -> usize {
 }
 
 /// Deeper than this (by [`nesting_depth`]) and a page is refused: real pages nest a few dozen levels
-/// (the 50 dev pages 9 to 290, tags in their scripts included).
+/// (the 50 dev pages at most 290, counted before their scripts were pruned).
 const MAX_NESTING: usize = 10_000;
 /// Extraction slows down with depth (quadratically: 2,400 levels take 4 s): deeper than this, the whole
 /// page is read without it.

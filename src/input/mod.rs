@@ -28,6 +28,8 @@ mod detect;
 mod html;
 #[cfg(feature = "markdown")]
 mod markdown;
+#[cfg(feature = "html")]
+mod prune;
 
 use std::fmt;
 use std::str::FromStr;
