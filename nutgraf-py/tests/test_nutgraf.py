@@ -499,7 +499,7 @@ def test_a_50_mb_string_of_one_repeated_word_is_no_crash():
     "options,message",
     [
         ({"language": "klingon"}, 'unknown language "klingon" (try one of: arabic, danish'),
-        ({"preset": "poetry"}, 'unknown preset "poetry" (try one of: news, general)'),
+        ({"preset": "poetry"}, 'unknown preset "poetry" (try one of: news, general, adaptive)'),
         ({"ratio": 0.0}, "invalid configuration: ratio must be in (0, 1], not 0"),
         ({"ratio": 1.5}, "invalid configuration: ratio must be in (0, 1], not 1.5"),
         ({"sentences": 0}, "sentences must be at least 1, not 0"),
