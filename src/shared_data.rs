@@ -1,7 +1,8 @@
 //! Where the unit tests that read real text find `shared/` (the eval data sets beside the checkout).
 //!
-//! The same rule as the integration tests' `tests/support/shared.rs`: a missing `shared/` skips the test
-//! with a notice, except under `CI` (anything but `false`/`0`/empty), where it fails the test.
+//! The integration tests compile this file in too (`tests/support/shared.rs`), so both follow one rule:
+//! a missing `shared/` skips the test with a notice, except under `CI` (anything but `false`/`0`/empty),
+//! where it fails the test.
 
 use std::path::PathBuf;
 

@@ -1,50 +1,12 @@
-//! Where the integration tests find `shared/` (the eval data sets beside the checkout).
+//! Where the integration tests find `shared/` (the eval data sets beside the checkout): the very rule
+//! the library's unit tests follow, compiled in from `src/shared_data.rs` so that there is one copy.
 //!
 //! A test that needs `shared/` and does not find it is skipped with a notice, and would then count as
 //! passed: acceptable on a developer's machine without the data, not in CI. So under `CI` (set to
-//! anything but `false`/`0`/empty, as CI services do) a missing `shared/` fails the test instead.
+//! anything but `false`/`0`/empty, as CI services do) a missing `shared/` fails the test instead;
+//! `tests/shared_rule.rs` checks both ends by running a probe test.
 
-use std::path::PathBuf;
+#[path = "../../src/shared_data.rs"]
+mod rule;
 
-/// `relative` under `shared/`: under `$NUTGRAF_SHARED` when that is set (and only there: an explicit
-/// choice that is wrong must not fall back silently), else the crate's sibling `../shared` (CI's layout)
-/// or `/work/shared`; `None` when it is not found, and the test that needs it is skipped.
-///
-/// # Panics
-///
-/// When it is missing and the `CI` environment variable says this is a CI run.
-pub fn shared_path(relative: &str) -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let roots = match std::env::var_os("NUTGRAF_SHARED") {
-        Some(chosen) => vec![PathBuf::from(chosen)],
-        None => vec![manifest.join("../shared"), PathBuf::from("/work/shared")],
-    };
-    let found = roots.into_iter().map(|shared| shared.join(relative)).find(|path| path.exists());
-    if found.is_none()
-        && let Err(message) = missing_shared(relative, std::env::var("CI").ok().as_deref())
-    {
-        panic!("{message}");
-    }
-    found
-}
-
-/// What to do when `shared/<relative>` is missing, given the value of `CI`: skip with a notice
-/// (`Ok`, the notice printed) or fail (`Err`, the message to fail with).
-fn missing_shared(relative: &str, ci: Option<&str>) -> Result<(), String> {
-    if is_ci(ci) {
-        return Err(format!(
-            "shared/{relative} not found and CI is set: a CI run must not skip the tests that read shared/ \
-             (put it beside the checkout as ../shared or point $NUTGRAF_SHARED at it)"
-        ));
-    }
-    eprintln!("notice: shared/{relative} not found; the test that reads it is skipped (under CI=true it fails)");
-    Ok(())
-}
-
-/// Whether a value of `CI` means a CI run.
-fn is_ci(ci: Option<&str>) -> bool {
-    ci.is_some_and(|value| {
-        let value = value.trim();
-        !(value.is_empty() || value == "0" || value.eq_ignore_ascii_case("false"))
-    })
-}
+pub(crate) use rule::shared_path;
