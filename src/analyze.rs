@@ -22,6 +22,7 @@
 //! assert_eq!(document.vocabulary().stem(document.terms(1)[3]), "stock");
 //! ```
 
+mod english;
 mod word_table;
 mod words;
 
@@ -144,6 +145,13 @@ impl Analyzer {
     /// ```
     pub fn stem(&self, word: &str) -> String {
         let word = normalize_word(word);
+        let mut stem = Vec::new();
+        if self.language == Some(Language::English)
+            && english::stem_ascii(&word, &mut stem)
+            && let Ok(stem) = String::from_utf8(stem)
+        {
+            return stem;
+        }
         match &self.stemmer {
             Some(stemmer) => stemmer.stem(&word).into_owned(),
             None => word,
@@ -175,7 +183,11 @@ impl Analyzer {
         sentences: &[Sentence],
         title: Option<&str>,
     ) -> (AnalyzedDocument, Option<Vec<TermId>>) {
-        let lexicon = word_table::Lexicon { stop_words: &self.stop_words, stemmer: self.stemmer.as_ref() };
+        let lexicon = word_table::Lexicon {
+            stop_words: &self.stop_words,
+            stemmer: self.stemmer.as_ref(),
+            english: self.language == Some(Language::English),
+        };
         let neutral = self.stemmer.is_none();
         let mut bigram = String::new();
         word_table::with_table(self.id, |table| {

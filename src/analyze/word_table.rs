@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{TermId, Vocabulary, normalize_word};
+use super::{TermId, Vocabulary, english, normalize_word};
 
 /// Forms a table holds before it starts over (between documents), which bounds its memory to a few MB
 /// whatever the input; news uses a few tens of thousands.
@@ -39,6 +39,8 @@ pub(super) struct Lexicon<'a> {
     pub stop_words: &'a FxHashSet<String>,
     /// `None` for language-neutral analysis: the lower-cased form is its own stem.
     pub stemmer: Option<&'a Stemmer>,
+    /// The stemmer is English's: ASCII forms take the byte-level copy of its rules in [`english`].
+    pub english: bool,
 }
 
 /// Runs `f` with this thread's table for the analyzer `owner`.
@@ -88,6 +90,8 @@ struct Stems {
     ends: Vec<usize>,
     /// Scratch for lower-casing a form.
     lower: String,
+    /// Scratch for an English stem.
+    stem: Vec<u8>,
 }
 
 impl Stems {
@@ -109,18 +113,37 @@ impl Stems {
         if lexicon.stop_words.contains(self.lower.as_str()) {
             return STOP;
         }
-        let stem = match lexicon.stemmer {
-            Some(stemmer) => stemmer.stem(&self.lower),
-            None => std::borrow::Cow::Borrowed(self.lower.as_str()),
+        let mut stem_buffer = std::mem::take(&mut self.stem);
+        let fast = lexicon.english && english::stem_ascii(&self.lower, &mut stem_buffer);
+        let id = match (fast, std::str::from_utf8(&stem_buffer)) {
+            (true, Ok(stem)) => self.id_of(stem),
+            _ => match lexicon.stemmer {
+                Some(stemmer) => {
+                    let stem = stemmer.stem(&self.lower).into_owned();
+                    self.id_of(&stem)
+                }
+                None => {
+                    let lower = std::mem::take(&mut self.lower);
+                    let id = self.id_of(&lower);
+                    self.lower = lower;
+                    id
+                }
+            },
         };
-        if let Some(&id) = self.ids.get(stem.as_ref()) {
+        self.stem = stem_buffer;
+        id
+    }
+
+    /// The id of `stem`, given a new one if it is new.
+    fn id_of(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.ids.get(stem) {
             return id;
         }
         // Ids stay below STOP: a table starts over long before it has four billion stems.
         let id = u32::try_from(self.ends.len()).unwrap_or(STOP - 1).min(STOP - 1);
-        self.text.push_str(&stem);
+        self.text.push_str(stem);
         self.ends.push(self.text.len());
-        self.ids.insert(Box::from(stem.as_ref()), id);
+        self.ids.insert(Box::from(stem), id);
         id
     }
 }
@@ -282,7 +305,7 @@ mod tests {
     fn a_capitalised_form_has_its_lower_case_class() {
         let stop_words: FxHashSet<String> = ["the".to_string()].into_iter().collect();
         let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
-        let lexicon = Lexicon { stop_words: &stop_words, stemmer: Some(&stemmer) };
+        let lexicon = Lexicon { stop_words: &stop_words, stemmer: Some(&stemmer), english: true };
         let forms = ["Markets", "markets", "MARKETS", "The", "the", "Über", "über", "internationalization"];
         // In either order of first sight, each form gets the class a fresh table gives it alone.
         for order in [forms.to_vec(), forms.iter().rev().copied().collect()] {
@@ -300,7 +323,7 @@ mod tests {
     fn a_table_that_starts_over_gives_the_same_classes() {
         let stop_words: FxHashSet<String> = ["the".to_string()].into_iter().collect();
         let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
-        let lexicon = Lexicon { stop_words: &stop_words, stemmer: Some(&stemmer) };
+        let lexicon = Lexicon { stop_words: &stop_words, stemmer: Some(&stemmer), english: true };
         let mut table = WordTable::new(0);
         table.begin_document();
         let mut vocabulary = Vocabulary::default();
