@@ -10,9 +10,11 @@
 //! common ones (highest document frequency), which carry little weight and would make the longest
 //! posting lists. The index also keeps each indexed weight, so the dot product over the indexed terms
 //! is summed up from the posting lists, and only a chosen row whose sum plus ‖b_U‖ could exceed the
-//! threshold is compared with [`TfIdf::cosine`], the very number the pairwise check computes. Up to
-//! [`MAX_TERM_POSTINGS`] chosen rows per term the answers are bit for bit those of comparing with every
-//! chosen sentence.
+//! threshold is compared with [`TfIdf::cosine`], the very number the pairwise check computes. The sum, with
+//! ‖b_U‖ added, is kept per chosen row as a bound that only grows while the candidate's lists are walked,
+//! so a row is compared the first time its bound passes the threshold, and the check ends at the first
+//! redundant row. Up to [`MAX_TERM_POSTINGS`] chosen rows per term the answers are bit for bit those of
+//! comparing with every chosen sentence.
 
 use crate::score::tfidf::TfIdf;
 
@@ -234,6 +236,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Past the cap a common term's list is full, but a repeat of a late sentence still meets it through
+    /// its rarer terms, and a sentence that shares only the common term is still new.
+    #[test]
+    fn past_the_cap_a_repeat_is_found_by_its_rarer_terms() {
+        let word = |i: usize| {
+            let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
+            format!("q{}{}{}", letter(i / 676), letter(i / 26), letter(i))
+        };
+        let count = MAX_TERM_POSTINGS + 50;
+        let mut text: String = (0..count).map(|i| format!("Council {} {}. ", word(2 * i), word(2 * i + 1))).collect();
+        text.push_str(&format!("Council {} {}. Council budget vote.", word(2 * count - 2), word(2 * count - 1)));
+        let model = tfidf(&text);
+        assert_eq!(model.vectors().len(), count + 2);
+        let mut index = CosineIndex::new(&model, 0.5);
+        let mut pairwise = Pairwise::new(0.5, |a, b| model.cosine(a, b));
+        for row in 0..count {
+            assert!(!index.is_redundant(row), "row {row}");
+            assert!(!pairwise.is_redundant(row), "row {row}");
+            index.choose(row);
+            pairwise.choose(row);
+        }
+        assert!(index.is_redundant(count));
+        assert!(pairwise.is_redundant(count));
+        assert!(!index.is_redundant(count + 1));
     }
 
     #[test]
