@@ -10,9 +10,11 @@
 //! common ones (highest document frequency), which carry little weight and would make the longest
 //! posting lists. The index also keeps each indexed weight, so the dot product over the indexed terms
 //! is summed up from the posting lists, and only a chosen row whose sum plus ‖b_U‖ could exceed the
-//! threshold is compared with [`TfIdf::cosine`], the very number the pairwise check computes. Up to
-//! [`MAX_TERM_POSTINGS`] chosen rows per term the answers are bit for bit those of comparing with every
-//! chosen sentence.
+//! threshold is compared with [`TfIdf::cosine`], the very number the pairwise check computes. The sum, with
+//! ‖b_U‖ added, is kept per chosen row as a bound that only grows while the candidate's lists are walked,
+//! so a row is compared the first time its bound passes the threshold, and the check ends at the first
+//! redundant row. Up to [`MAX_TERM_POSTINGS`] chosen rows per term the answers are bit for bit those of
+//! comparing with every chosen sentence.
 
 use crate::score::tfidf::TfIdf;
 
@@ -32,40 +34,53 @@ const BOUND_MARGIN: f64 = 0.999;
 const PREFIX_SHARE: f64 = 0.5;
 
 /// Slack on the accumulated upper bound of a cosine, for rounding: the sum over shared indexed terms is
-/// added up in another order than [`TfIdf::cosine`] adds it.
-const ACCUMULATION_SLACK: f64 = 1e-9;
+/// added up from shares stored as `f32` (relative error 6e-8 each; the products sum to at most 1 by
+/// Cauchy–Schwarz), in another order than [`TfIdf::cosine`] adds it, and the left-out norm is stored as
+/// an `f32` too.
+const ACCUMULATION_SLACK: f64 = 1e-6;
 
 /// Chosen rows listed under one term at most. Past this many, a term that common in the brief says
 /// little about redundancy (as with `graph.max_term_sentences`), and longer lists would make a large
 /// budget quadratic again. Briefs of up to this many sentences are exactly those of the pairwise check.
 pub(crate) const MAX_TERM_POSTINGS: usize = 100;
 
+/// What the index knows of one chosen row while a candidate is checked.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The candidate (its number among the checks, from 1) whose sum `bound` holds; any other value
+    /// means the row has not been met yet for the current candidate, so no list of rows to reset is kept.
+    check: u32,
+    /// For a chosen row, the norm of the part of its unit vector that the prefix filter leaves out.
+    unindexed_norm: f32,
+    /// The upper bound of the row's cosine with the current candidate: the left-out norm plus the dot
+    /// product over the shared indexed terms met so far. Minus infinity once the exact cosine was
+    /// computed and found not to exceed the threshold.
+    bound: f64,
+}
+
 /// The chosen rows, indexed by their rarer terms. Cost per candidate: its terms' posting lists, which hold
 /// only the chosen rows whose weight on that term matters, at most [`MAX_TERM_POSTINGS`] each.
 pub(crate) struct CosineIndex<'a> {
     tfidf: &'a TfIdf,
     threshold: f64,
-    /// For each term id, the chosen rows indexed under it and their unit-vector weight on it.
-    postings: Vec<Vec<(u32, f64)>>,
-    /// For each chosen row, the norm of the part of its unit vector that the prefix filter leaves out.
-    unindexed_norm: Vec<f64>,
-    /// Per row, the dot product accumulated for the current candidate; `touched` lists the rows to reset.
-    accumulated: Vec<f64>,
-    touched: Vec<u32>,
+    /// For each term id, the chosen rows indexed under it (by their number among the chosen) and their
+    /// unit-vector weight on it. Eight bytes a posting: the walk over these lists is what a large budget
+    /// spends its time on.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Per chosen row, in the order chosen. Numbered so, the rows that fill the lists of common terms,
+    /// which are the first chosen, sit together and stay in the caches while the lists are walked.
+    slots: Vec<Slot>,
+    /// The row of each chosen one.
+    chosen_rows: Vec<u32>,
+    /// The number of candidates checked so far, the stamp of [`Slot::check`].
+    checks: u32,
 }
 
 impl<'a> CosineIndex<'a> {
     /// A check of cosines above `threshold` among the rows of `tfidf`; a threshold of 1 or more turns it
     /// off, as [`Config::redundancy`](crate::Config::redundancy) documents.
     pub(crate) fn new(tfidf: &'a TfIdf, threshold: f64) -> Self {
-        CosineIndex {
-            tfidf,
-            threshold,
-            postings: Vec::new(),
-            unindexed_norm: Vec::new(),
-            accumulated: Vec::new(),
-            touched: Vec::new(),
-        }
+        CosineIndex { tfidf, threshold, postings: Vec::new(), slots: Vec::new(), chosen_rows: Vec::new(), checks: 0 }
     }
 
     fn enabled(&self) -> bool {
@@ -79,29 +94,36 @@ impl RedundancyCheck for CosineIndex<'_> {
         if !self.enabled() || norm == 0.0 {
             return false;
         }
+        self.checks = self.checks.wrapping_add(1);
+        if self.checks == 0 {
+            // After 2^32 checks the stamps would repeat: start the slots afresh.
+            self.slots.iter_mut().for_each(|slot| slot.check = 0);
+            self.checks = 1;
+        }
+        let check = self.checks;
         let (terms, weights) = self.tfidf.vectors().row(row);
         for (&term, &weight) in terms.iter().zip(weights) {
             let Some(chosen) = self.postings.get(term as usize) else { continue };
             let share = weight / norm;
             for &(other, other_share) in chosen {
-                let Some(sum) = self.accumulated.get_mut(other as usize) else { continue };
-                if *sum == 0.0 {
-                    self.touched.push(other);
+                let Some(slot) = self.slots.get_mut(other as usize) else { continue };
+                if slot.check != check {
+                    slot.check = check;
+                    slot.bound = f64::from(slot.unindexed_norm) + ACCUMULATION_SLACK;
                 }
-                *sum += share * other_share;
+                slot.bound += share * f64::from(other_share);
+                // The bound only grows, so a row is compared exactly the first time it passes the
+                // threshold, and then never again for this candidate.
+                if slot.bound > self.threshold {
+                    let other_row = self.chosen_rows.get(other as usize).map_or(usize::MAX, |&r| r as usize);
+                    if self.tfidf.cosine(other_row, row) > self.threshold {
+                        return true;
+                    }
+                    slot.bound = f64::NEG_INFINITY;
+                }
             }
         }
-        let mut redundant = false;
-        for &other in &self.touched {
-            let other = other as usize;
-            let bound = self.accumulated[other] + self.unindexed_norm[other] + ACCUMULATION_SLACK;
-            if !redundant && bound > self.threshold && self.tfidf.cosine(other, row) > self.threshold {
-                redundant = true;
-            }
-            self.accumulated[other] = 0.0;
-        }
-        self.touched.clear();
-        redundant
+        false
     }
 
     fn choose(&mut self, row: usize) {
@@ -110,11 +132,7 @@ impl RedundancyCheck for CosineIndex<'_> {
             // A zero vector has cosine 0 with everything: it can make no later row redundant.
             return;
         }
-        let Ok(row_id) = u32::try_from(row) else { return };
-        if self.accumulated.len() <= row {
-            self.accumulated.resize(row + 1, 0.0);
-            self.unindexed_norm.resize(row + 1, 0.0);
-        }
+        let (Ok(row_id), Ok(id)) = (u32::try_from(row), u32::try_from(self.slots.len())) else { return };
         let (terms, weights) = self.tfidf.vectors().row(row);
         let mut by_frequency: Vec<(u32, u32, f64)> = terms
             .iter()
@@ -141,10 +159,11 @@ impl RedundancyCheck for CosineIndex<'_> {
             // check is approximate, and counting the term in the bound would send every pair to the
             // exact comparison.
             if self.postings[term].len() < MAX_TERM_POSTINGS {
-                self.postings[term].push((row_id, share));
+                self.postings[term].push((id, share as f32));
             }
         }
-        self.unindexed_norm[row] = f64::sqrt(left_out);
+        self.slots.push(Slot { check: 0, unindexed_norm: f64::sqrt(left_out) as f32, bound: 0.0 });
+        self.chosen_rows.push(row_id);
     }
 }
 
@@ -217,6 +236,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Past the cap a common term's list is full, but a repeat of a late sentence still meets it through
+    /// its rarer terms, and a sentence that shares only the common term is still new.
+    #[test]
+    fn past_the_cap_a_repeat_is_found_by_its_rarer_terms() {
+        let word = |i: usize| {
+            let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
+            format!("q{}{}{}", letter(i / 676), letter(i / 26), letter(i))
+        };
+        let count = MAX_TERM_POSTINGS + 50;
+        let mut text: String = (0..count).map(|i| format!("Council {} {}. ", word(2 * i), word(2 * i + 1))).collect();
+        text.push_str(&format!("Council {} {}. Council budget vote.", word(2 * count - 2), word(2 * count - 1)));
+        let model = tfidf(&text);
+        assert_eq!(model.vectors().len(), count + 2);
+        let mut index = CosineIndex::new(&model, 0.5);
+        let mut pairwise = Pairwise::new(0.5, |a, b| model.cosine(a, b));
+        for row in 0..count {
+            assert!(!index.is_redundant(row), "row {row}");
+            assert!(!pairwise.is_redundant(row), "row {row}");
+            index.choose(row);
+            pairwise.choose(row);
+        }
+        assert!(index.is_redundant(count));
+        assert!(pairwise.is_redundant(count));
+        assert!(!index.is_redundant(count + 1));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod html;
 use crate::adaptive::{ScoringChoice, Signals};
 use crate::error::Error;
 use crate::score::Feature;
-use crate::summarizer::{Summary, fold_lines};
+use crate::summarizer::{Summary, push_folded};
 
 /// An output format.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,15 +89,17 @@ pub fn render(summary: &Summary, format: Format) -> String {
     let mut out = String::new();
     match format {
         Format::Text => {
+            out.reserve(summary.sentences.iter().map(|s| s.text.len() + 1).sum());
             for sentence in &summary.sentences {
-                out.push_str(&fold_lines(&sentence.text));
+                push_folded(&mut out, &sentence.text);
                 out.push('\n');
             }
         }
         Format::Markdown => {
+            out.reserve(summary.sentences.iter().map(|s| s.text.len() + 3).sum());
             for sentence in &summary.sentences {
                 out.push_str("- ");
-                out.push_str(&fold_lines(&sentence.text));
+                push_folded(&mut out, &sentence.text);
                 out.push('\n');
             }
         }

@@ -324,6 +324,21 @@ pub(crate) fn fold_lines(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Appends [`fold_lines`]`(text)` to `out` without making it first: a brief of the whole document
+/// renders a hundred thousand sentences.
+pub(crate) fn push_folded(out: &mut String, text: &str) {
+    if !text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        out.push_str(text);
+        return;
+    }
+    for (k, word) in text.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
 /// One sentence of a [`Summary`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -850,6 +865,15 @@ fn choose_candidates(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appending_folded_text_gives_what_fold_lines_makes() {
+        for text in ["", "One line.", "  Spaced  out\tline. ", "Two\nlines.", " Broken \r\n line\u{2028}here. ", "\n"] {
+            let mut out = String::from("> ");
+            push_folded(&mut out, text);
+            assert_eq!(out, format!("> {}", fold_lines(text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn summarizer_is_send_and_sync() {
