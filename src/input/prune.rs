@@ -1,12 +1,15 @@
 //! Drops what no reader of a page looks at before the page is parsed: the contents of `<script>`,
-//! `<style>` and `<svg>` elements, comments, and attributes that only scripts and image loaders read
-//! (`data-*`, `on*`, `srcset`, `sizes`). Script and style contents alone are over half the bytes of a
-//! typical page (56% of the 50 scraped dev pages), and most of the rest is attributes; the HTML
-//! tokenizer walks all of it a character at a time, only for the extraction to remove it
-//! (Readability's first step) and the layout to skip it. The elements stay, empty, so the tree's shape
-//! is the page's own. JSON-LD scripts keep their contents (the extractor reads the article's metadata
-//! there), and image, media, embed and metadata elements keep all their attributes (the extractor
-//! reads lazy images' `data-src` and embeds' URLs).
+//! `<style>` and `<svg>` elements, comments, `<link>` elements (stylesheets, preloads, icons),
+//! attributes that only scripts and image loaders read (`data-*`, `on*`, `srcset`, `sizes`), and the
+//! contents of navigation, footers, asides, buttons and selects when they form one balanced subtree
+//! (see [`subtree_end`]). Script and style contents alone are over half the bytes of a typical page
+//! (56% of the 50 scraped dev pages), and most of the rest is attributes and page furniture; the HTML
+//! tokenizer walks all of it a character at a time, only for the extraction to remove it (Readability's
+//! first step, and its cleaning of footers, asides and controls) and the layout to skip it or mark it
+//! as furniture. Apart from `<link>`, the elements stay, empty, so the tree's shape is the page's own.
+//! JSON-LD scripts keep their contents (the extractor reads the article's metadata there), and image,
+//! media, embed and metadata elements keep all their attributes (the extractor reads lazy images'
+//! `data-src` and embeds' URLs).
 //!
 //! The scan follows the tokenizer's states only as far as deciding where tags, attribute values and
 //! those elements end: raw text (`<title>`, `<textarea>`, `<noscript>`, …) is passed over untouched,
@@ -93,14 +96,24 @@ impl Pruner<'_> {
                 continue;
             }
             let name_end = bytes[name_at..].iter().position(|&b| ends_tag_name(b)).map_or(bytes.len(), |k| name_at + k);
-            let name = &bytes[name_at..name_end];
+            let name = TagName::of(&bytes[name_at..name_end]);
+            let name = name.as_bytes();
+            if name == b"link" && !closing {
+                // Stylesheets, preloads and icons: no reader of the text looks at them.
+                let Some(tag_end) = tag_end(bytes, name_end) else { return };
+                if !self.drop_range(open, tag_end) {
+                    return;
+                }
+                at = tag_end;
+                continue;
+            }
             let keep_attributes = closing || reads_all_attributes(name);
             let Some(tag_end) = self.attributes(name_end, keep_attributes) else { return };
             at = tag_end;
-            if name.eq_ignore_ascii_case(b"form") {
-                self.outside.form = !closing;
-            } else if name.eq_ignore_ascii_case(b"a") {
-                self.outside.link = !closing;
+            match name {
+                b"form" => self.outside.form = !closing,
+                b"a" => self.outside.link = !closing,
+                _ => {}
             }
             if closing {
                 continue;
@@ -223,32 +236,58 @@ fn unread_attribute(name: &[u8]) -> bool {
     starts(b"data-") || starts(b"on") || name.eq_ignore_ascii_case(b"srcset") || name.eq_ignore_ascii_case(b"sizes")
 }
 
+/// A tag's name in lower case, as the functions below take it. Names longer than any the scan tells
+/// apart (custom elements) are all read as one name that matches none of theirs.
+struct TagName {
+    lower: [u8; TagName::LONGEST],
+    len: usize,
+}
+
+impl TagName {
+    const LONGEST: usize = 24;
+
+    fn of(name: &[u8]) -> Self {
+        let mut lower = [0; Self::LONGEST];
+        if name.len() > Self::LONGEST {
+            lower[0] = b'-';
+            return Self { lower, len: 1 };
+        }
+        lower[..name.len()].copy_from_slice(name);
+        lower.make_ascii_lowercase();
+        Self { lower, len: name.len() }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.lower[..self.len]
+    }
+}
+
 /// Elements whose every attribute may matter to the extractor: images (lazy-loading attributes), media
 /// and embeds (their URLs), and metadata.
 fn reads_all_attributes(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 11] = [
-        b"img", b"picture", b"source", b"figure", b"video", b"audio", b"object", b"embed", b"iframe", b"meta", b"link",
-    ];
-    NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+    matches!(
+        name,
+        b"img" | b"picture" | b"source" | b"figure" | b"video" | b"audio" | b"object" | b"embed" | b"iframe" | b"meta"
+    )
 }
 
 /// Elements whose contents the tokenizer reads as text up to their end tag, and `<svg>`, whose
 /// contents no reader wants.
 fn raw_text_element(name: &[u8]) -> Option<&'static [u8]> {
-    const NAMES: [&[u8]; 11] = [
-        b"script",
-        b"style",
-        b"svg",
-        b"title",
-        b"textarea",
-        b"noscript",
-        b"xmp",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-        b"plaintext",
-    ];
-    NAMES.into_iter().find(|n| name.eq_ignore_ascii_case(n))
+    Some(match name {
+        b"script" => b"script",
+        b"style" => b"style",
+        b"svg" => b"svg",
+        b"title" => b"title",
+        b"textarea" => b"textarea",
+        b"noscript" => b"noscript",
+        b"xmp" => b"xmp",
+        b"iframe" => b"iframe",
+        b"noembed" => b"noembed",
+        b"noframes" => b"noframes",
+        b"plaintext" => b"plaintext",
+        _ => return None,
+    })
 }
 
 /// Elements whose contents neither reader keeps: the extractor removes footers, asides, buttons and
@@ -256,8 +295,7 @@ fn raw_text_element(name: &[u8]) -> Option<&'static [u8]> {
 /// furniture (never in a brief) and skips buttons and selects. Their contents can still sway the
 /// extractor's scores, which the dev pages measure.
 fn discarded_container(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 5] = [b"footer", b"aside", b"nav", b"button", b"select"];
-    NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+    matches!(name, b"footer" | b"aside" | b"nav" | b"button" | b"select")
 }
 
 /// Where the contents of the container element `container` end (the offset of its `</container`) when
@@ -270,7 +308,7 @@ fn discarded_container(name: &[u8]) -> bool {
 /// are kept. Checking this is cheaper than being wrong: a `</div>` inside a `<nav>` whose `<div>` was
 /// opened before it closes the nav there, and dropping to a later `</nav>` would drop the article.
 fn subtree_end(bytes: &[u8], from: usize, container: &[u8], outside: Outside) -> Result<usize, usize> {
-    let mut open: Vec<&[u8]> = Vec::new();
+    let mut open: Vec<TagName> = Vec::new();
     let mut at = from;
     let unbalanced = |at: usize| Err(at);
     loop {
@@ -300,27 +338,31 @@ fn subtree_end(bytes: &[u8], from: usize, container: &[u8], outside: Outside) ->
             continue;
         }
         let name_end = bytes[name_at..].iter().position(|&b| ends_tag_name(b)).map_or(bytes.len(), |k| name_at + k);
-        let name = &bytes[name_at..name_end];
+        if name_end - name_at > TagName::LONGEST {
+            return unbalanced(name_end);
+        }
+        let tag = TagName::of(&bytes[name_at..name_end]);
+        let name = tag.as_bytes();
         let Some(end) = tag_end(bytes, name_end) else { return unbalanced(bytes.len()) };
         at = end;
-        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
-        if is(b"form") && outside.form || is(b"a") && outside.link {
+        if name == b"form" && outside.form || name == b"a" && outside.link {
             return unbalanced(at);
         }
         if closing {
-            if is(container) && open.iter().all(|n| closed_implicitly(n)) {
+            if name == container && open.iter().all(|n| closed_implicitly(n.as_bytes())) {
                 return Ok(lt);
             }
-            let Some(k) = open.iter().rposition(|n| n.eq_ignore_ascii_case(name)) else { return unbalanced(at) };
-            let table =
-                matches!(name.to_ascii_lowercase().as_slice(), b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr");
-            if !open[k + 1..].iter().all(|n| closed_implicitly(n) || table && table_part(n)) {
+            let Some(k) = open.iter().rposition(|n| n.as_bytes() == name) else { return unbalanced(at) };
+            let table = matches!(name, b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr");
+            if !open[k + 1..].iter().all(|n| closed_implicitly(n.as_bytes()) || table && table_part(n.as_bytes())) {
                 return unbalanced(at);
             }
             open.truncate(k);
             continue;
         }
-        if is(b"math") || is(b"plaintext") || table_part(name) && !open.iter().any(|n| n.eq_ignore_ascii_case(b"table"))
+        if matches!(name, b"math" | b"plaintext")
+            || table_part(name) && !open.iter().any(|n| n.as_bytes() == b"table")
+            || closes(container, name)
         {
             return unbalanced(at);
         }
@@ -339,47 +381,55 @@ fn subtree_end(bytes: &[u8], from: usize, container: &[u8], outside: Outside) ->
             continue;
         }
         if !is_void(name) {
-            open.push(name);
+            open.push(tag);
         }
+    }
+}
+
+/// A start tag `name` that ends an open `container` element: a button ends the button it is in, a
+/// select, input or textarea the select.
+fn closes(container: &[u8], name: &[u8]) -> bool {
+    match container {
+        b"button" => name == b"button",
+        b"select" => matches!(name, b"select" | b"input" | b"keygen" | b"textarea"),
+        _ => false,
     }
 }
 
 /// Elements whose end tag the parser implies when an enclosing element closes.
 fn closed_implicitly(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 10] = [b"p", b"li", b"dt", b"dd", b"option", b"optgroup", b"rb", b"rp", b"rt", b"rtc"];
-    NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+    matches!(name, b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"rb" | b"rp" | b"rt" | b"rtc")
 }
 
 /// Parts of a table, which the parser places by the table they are in, not by where they stand.
 fn table_part(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 9] = [b"caption", b"col", b"colgroup", b"tbody", b"thead", b"tfoot", b"tr", b"td", b"th"];
-    NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+    matches!(name, b"caption" | b"col" | b"colgroup" | b"tbody" | b"thead" | b"tfoot" | b"tr" | b"td" | b"th")
 }
 
 /// Elements that never have contents or an end tag.
 fn is_void(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 19] = [
-        b"area",
-        b"base",
-        b"basefont",
-        b"bgsound",
-        b"br",
-        b"col",
-        b"embed",
-        b"frame",
-        b"hr",
-        b"image",
-        b"img",
-        b"input",
-        b"keygen",
-        b"link",
-        b"meta",
-        b"param",
-        b"source",
-        b"track",
-        b"wbr",
-    ];
-    NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"basefont"
+            | b"bgsound"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"frame"
+            | b"hr"
+            | b"image"
+            | b"img"
+            | b"input"
+            | b"keygen"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+    )
 }
 
 /// Where the comment opening at `open` ends: at the first `-->` (`<!-->` and `<!--->` are complete,
@@ -487,6 +537,12 @@ mod tests {
     }
 
     #[test]
+    fn link_elements_go() {
+        let page = "<head><link rel=stylesheet href=\"a.css\"><LINK rel=icon href='/f>.ico'></head><p>x</p>";
+        assert_eq!(prune(page), "<head></head><p>x</p>");
+    }
+
+    #[test]
     fn containers_the_parser_would_close_elsewhere_are_kept() {
         for page in [
             // The `</div>` closes the nav, so the story is not in it.
@@ -499,6 +555,8 @@ mod tests {
             // A form or a link open outside: the parser reads the tags inside differently.
             "<form><nav><form>Search</form></nav><p>Story.</p></form>",
             "<a href=/><nav><a href=/x>Home</a></nav></a>",
+            // An input ends a select.
+            "<select><option>1<input name=q>Story.</select>",
             // Never closed; foreign content the scan does not follow.
             "<footer><p>Story.",
             "<aside><math><mi/></math></aside>",
@@ -509,6 +567,11 @@ mod tests {
             );
             assert_eq!(prune(page), page, "{page}");
         }
+        // A second button ends the first: only the second is one subtree.
+        assert_eq!(
+            prune("<button>Share<button>x</button>Story.</button>"),
+            "<button>Share<button></button>Story.</button>"
+        );
         // Deeply nested unclosed containers are tried once, not once per level.
         let page = "<nav>".repeat(100_000);
         assert_eq!(prune(&page), page.as_str());
