@@ -22,7 +22,14 @@ use std::borrow::Cow;
 
 /// `html` without what the module's header lists; borrowed when there is nothing to drop.
 pub(super) fn prune(html: &str) -> Cow<'_, str> {
-    let mut pruner = Pruner { html, out: String::new(), copied: 0, outside: Outside::default(), unbalanced_until: 0 };
+    let mut pruner = Pruner {
+        html,
+        out: String::new(),
+        copied: 0,
+        outside: Outside::default(),
+        unbalanced_until: 0,
+        preformatted: 0,
+    };
     pruner.run();
     if pruner.copied == 0 {
         return Cow::Borrowed(html);
@@ -39,6 +46,8 @@ struct Pruner<'a> {
     copied: usize,
     /// What the tags read so far leave open.
     outside: Outside,
+    /// How many `<pre>` (or `<listing>`) elements are open: inside them whitespace is kept.
+    preformatted: usize,
     /// A container's contents were found unbalanced up to here: containers that start before it are
     /// not tried again, which keeps the scan linear on pages of nested unclosed containers.
     unbalanced_until: usize,
@@ -79,6 +88,9 @@ impl Pruner<'_> {
         let mut at = 0;
         while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
             let open = at + offset;
+            if self.preformatted == 0 && !self.collapse_spaces(at, open) {
+                return;
+            }
             let rest = &bytes[open + 1..];
             if rest.starts_with(b"!--") {
                 let end = comment_end(bytes, open);
@@ -113,6 +125,8 @@ impl Pruner<'_> {
             match name {
                 b"form" => self.outside.form = !closing,
                 b"a" => self.outside.link = !closing,
+                b"pre" | b"listing" if closing => self.preformatted = self.preformatted.saturating_sub(1),
+                b"pre" | b"listing" => self.preformatted += 1,
                 _ => {}
             }
             if closing {
@@ -152,6 +166,26 @@ impl Pruner<'_> {
             }
             at = after;
         }
+    }
+
+    /// Leaves out all but the first of each run of whitespace in the text `html[from..to]`: outside
+    /// preformatted elements the layout reads a run as one space, as a browser shows it. Returns
+    /// `false` when a drop failed, which ends the pruning.
+    fn collapse_spaces(&mut self, from: usize, to: usize) -> bool {
+        let bytes = self.html.as_bytes();
+        let mut at = from;
+        while at + 1 < to {
+            if !(bytes[at].is_ascii_whitespace() && bytes[at + 1].is_ascii_whitespace()) {
+                at += 1;
+                continue;
+            }
+            let end = bytes[at + 1..to].iter().position(|b| !b.is_ascii_whitespace()).map_or(to, |n| at + 1 + n);
+            if !self.drop_range(at + 1, end) {
+                return false;
+            }
+            at = end;
+        }
+        true
     }
 
     /// Reads a tag's attributes from `from` (just after its name) to its `>`, dropping those no reader
@@ -534,6 +568,16 @@ mod tests {
         let page = "<nav><script>x = '</nav>';</script><textarea></nav></textarea><!-- </nav> -->\
                     <a title=\"</nav>\">x</a><svg/><b>y</b></nav><p>after</p>";
         assert_eq!(prune(page), "<nav></nav><p>after</p>");
+    }
+
+    #[test]
+    fn whitespace_runs_are_collapsed_outside_preformatted_text() {
+        let page = "<div>\n    <p>One  two\n\t three.</p>\n  </div><pre>a  b\n\n c</pre><p>x   y</p>\
+                    <title>T  t</title><p title=\"a  b\">z</p>";
+        assert_eq!(
+            prune(page),
+            "<div>\n<p>One two\nthree.</p>\n</div><pre>a  b\n\n c</pre><p>x y</p><title>T  t</title><p title=\"a  b\">z</p>"
+        );
     }
 
     #[test]
