@@ -87,8 +87,11 @@ fn nesting_depth(html: &str) -> usize {
         if name_length == 0 || !rest[0].is_ascii_alphabetic() {
             continue;
         }
-        let name = rest[..name_length].to_ascii_lowercase();
-        if may_stay_open(&name) {
+        // Names are at most 16 bytes here: lower-cased on the stack, not in an allocation per tag.
+        let mut lower = [0u8; 16];
+        lower[..name_length].copy_from_slice(&rest[..name_length]);
+        lower.make_ascii_lowercase();
+        if may_stay_open(&lower[..name_length]) {
             continue;
         }
         if closing {
