@@ -247,12 +247,14 @@ impl Document {
     }
 
     /// The main content of an HTML page. Fails only for a page too large or too deeply nested to be read
-    /// within bounded time and memory (see [`Error::InputTooComplex`]).
+    /// within bounded time and memory (see [`Error::InputTooComplex`]). Navigation, footers and asides
+    /// are left out before the page is parsed (when their markup is balanced), as the extraction would
+    /// leave them out of the article.
     ///
     /// ```
     /// let page = "<body><h1>Storm</h1><p>The storm hit<br>the coast.</p><footer>© 2024 Example</footer></body>";
     /// let document = nutgraf::Document::from_html(page)?;
-    /// assert_eq!(document.text, "Storm\n\nThe storm hit\nthe coast.\n\n© 2024 Example");
+    /// assert_eq!(document.text, "Storm\n\nThe storm hit\nthe coast.");
     /// # Ok::<(), nutgraf::Error>(())
     /// ```
     #[cfg(feature = "html")]

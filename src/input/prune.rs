@@ -1,12 +1,15 @@
 //! Drops what no reader of a page looks at before the page is parsed: the contents of `<script>`,
-//! `<style>` and `<svg>` elements, comments, and attributes that only scripts and image loaders read
-//! (`data-*`, `on*`, `srcset`, `sizes`). Script and style contents alone are over half the bytes of a
-//! typical page (56% of the 50 scraped dev pages), and most of the rest is attributes; the HTML
-//! tokenizer walks all of it a character at a time, only for the extraction to remove it
-//! (Readability's first step) and the layout to skip it. The elements stay, empty, so the tree's shape
-//! is the page's own. JSON-LD scripts keep their contents (the extractor reads the article's metadata
-//! there), and image, media, embed and metadata elements keep all their attributes (the extractor
-//! reads lazy images' `data-src` and embeds' URLs).
+//! `<style>` and `<svg>` elements, comments, `<link>` elements (stylesheets, preloads, icons),
+//! attributes that only scripts and image loaders read (`data-*`, `on*`, `srcset`, `sizes`), and the
+//! contents of navigation, footers, asides, buttons and selects when they form one balanced subtree
+//! (see [`subtree_end`]). Script and style contents alone are over half the bytes of a typical page
+//! (56% of the 50 scraped dev pages), and most of the rest is attributes and page furniture; the HTML
+//! tokenizer walks all of it a character at a time, only for the extraction to remove it (Readability's
+//! first step, and its cleaning of footers, asides and controls) and the layout to skip it or mark it
+//! as furniture. Apart from `<link>`, the elements stay, empty, so the tree's shape is the page's own.
+//! JSON-LD scripts keep their contents (the extractor reads the article's metadata there), and image,
+//! media, embed and metadata elements keep all their attributes (the extractor reads lazy images'
+//! `data-src` and embeds' URLs).
 //!
 //! The scan follows the tokenizer's states only as far as deciding where tags, attribute values and
 //! those elements end: raw text (`<title>`, `<textarea>`, `<noscript>`, …) is passed over untouched,
@@ -19,7 +22,14 @@ use std::borrow::Cow;
 
 /// `html` without what the module's header lists; borrowed when there is nothing to drop.
 pub(super) fn prune(html: &str) -> Cow<'_, str> {
-    let mut pruner = Pruner { html, out: String::new(), copied: 0 };
+    let mut pruner = Pruner {
+        html,
+        out: String::new(),
+        copied: 0,
+        outside: Outside::default(),
+        unbalanced_until: 0,
+        preformatted: 0,
+    };
     pruner.run();
     if pruner.copied == 0 {
         return Cow::Borrowed(html);
@@ -34,6 +44,24 @@ struct Pruner<'a> {
     out: String,
     /// `html[copied..]` is not yet in `out` (0: nothing dropped yet).
     copied: usize,
+    /// What the tags read so far leave open.
+    outside: Outside,
+    /// How many `<pre>` (or `<listing>`) elements are open: inside them whitespace is kept.
+    preformatted: usize,
+    /// A container's contents were found unbalanced up to here: containers that start before it are
+    /// not tried again, which keeps the scan linear on pages of nested unclosed containers.
+    unbalanced_until: usize,
+}
+
+/// The open elements outside a container that change how the parser reads the tags inside it.
+#[derive(Clone, Copy, Default)]
+struct Outside {
+    /// A `<form>` is open: the parser ignores a nested `<form>`, and a `</form>` inside closes the
+    /// outer one.
+    form: bool,
+    /// An `<a>` is open: an `<a>` inside makes the parser close the outer one, restructuring the tree
+    /// around the container.
+    link: bool,
 }
 
 impl Pruner<'_> {
@@ -60,17 +88,12 @@ impl Pruner<'_> {
         let mut at = 0;
         while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
             let open = at + offset;
+            if self.preformatted == 0 && !self.collapse_spaces(at, open) {
+                return;
+            }
             let rest = &bytes[open + 1..];
             if rest.starts_with(b"!--") {
-                // A comment ends at the first `-->`; `<!-->` and `<!--->` are complete, empty ones.
-                let body = open + 4;
-                let end = if bytes[body..].starts_with(b">") {
-                    body + 1
-                } else if bytes[body..].starts_with(b"->") {
-                    body + 2
-                } else {
-                    memchr::memmem::find(&bytes[body..], b"-->").map_or(bytes.len(), |k| body + k + 3)
-                };
+                let end = comment_end(bytes, open);
                 if !self.drop_range(open, end) {
                     return;
                 }
@@ -85,11 +108,40 @@ impl Pruner<'_> {
                 continue;
             }
             let name_end = bytes[name_at..].iter().position(|&b| ends_tag_name(b)).map_or(bytes.len(), |k| name_at + k);
-            let name = &bytes[name_at..name_end];
+            let name = TagName::of(&bytes[name_at..name_end]);
+            let name = name.as_bytes();
+            if name == b"link" && !closing {
+                // Stylesheets, preloads and icons: no reader of the text looks at them.
+                let Some(tag_end) = tag_end(bytes, name_end) else { return };
+                if !self.drop_range(open, tag_end) {
+                    return;
+                }
+                at = tag_end;
+                continue;
+            }
             let keep_attributes = closing || reads_all_attributes(name);
             let Some(tag_end) = self.attributes(name_end, keep_attributes) else { return };
             at = tag_end;
+            match name {
+                b"form" => self.outside.form = !closing,
+                b"a" => self.outside.link = !closing,
+                b"pre" | b"listing" if closing => self.preformatted = self.preformatted.saturating_sub(1),
+                b"pre" | b"listing" => self.preformatted += 1,
+                _ => {}
+            }
             if closing {
+                continue;
+            }
+            if tag_end >= self.unbalanced_until && discarded_container(name) {
+                match subtree_end(bytes, tag_end, name, self.outside) {
+                    Ok(end) => {
+                        if !self.drop_range(tag_end, end) {
+                            return;
+                        }
+                        at = end;
+                    }
+                    Err(reached) => self.unbalanced_until = reached,
+                }
                 continue;
             }
             let Some(raw) = raw_text_element(name) else { continue };
@@ -116,51 +168,98 @@ impl Pruner<'_> {
         }
     }
 
+    /// Leaves out all but the first of each run of whitespace in the text `html[from..to]`: outside
+    /// preformatted elements the layout reads a run as one space, as a browser shows it. Returns
+    /// `false` when a drop failed, which ends the pruning.
+    fn collapse_spaces(&mut self, from: usize, to: usize) -> bool {
+        let bytes = self.html.as_bytes();
+        let mut at = from;
+        while at + 1 < to {
+            if !(bytes[at].is_ascii_whitespace() && bytes[at + 1].is_ascii_whitespace()) {
+                at += 1;
+                continue;
+            }
+            let end = bytes[at + 1..to].iter().position(|b| !b.is_ascii_whitespace()).map_or(to, |n| at + 1 + n);
+            if !self.drop_range(at + 1, end) {
+                return false;
+            }
+            at = end;
+        }
+        true
+    }
+
     /// Reads a tag's attributes from `from` (just after its name) to its `>`, dropping those no reader
     /// needs unless `keep` is set. Returns where the tag ends, or `None` when it does not end (or a drop
     /// failed), which ends the pruning.
     fn attributes(&mut self, from: usize, keep: bool) -> Option<usize> {
-        let bytes = self.html.as_bytes();
         let mut at = from;
         loop {
-            while bytes.get(at).is_some_and(|&b| b.is_ascii_whitespace() || b == b'/') {
-                at += 1;
-            }
-            match bytes.get(at) {
-                None => return None,
-                Some(b'>') => return Some(at + 1),
-                Some(_) => {}
-            }
-            let start = at;
-            // A name runs to a space, `/`, `>` or `=`; an `=` that opens it is part of it.
-            at += 1;
-            while bytes.get(at).is_some_and(|&b| !(b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'='))) {
-                at += 1;
-            }
-            let name = &bytes[start..at];
-            let mut end = at;
-            let mut k = at;
-            while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
-                k += 1;
-            }
-            if bytes.get(k) == Some(&b'=') {
-                k += 1;
-                while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
-                    k += 1;
+            match next_attribute(self.html.as_bytes(), at)? {
+                Attribute::TagEnd(end) => return Some(end),
+                Attribute::Span { start, name_end, end } => {
+                    let name = &self.html.as_bytes()[start..name_end];
+                    if !keep && unread_attribute(name) && !self.drop_range(start, end) {
+                        return None;
+                    }
+                    at = end;
                 }
-                end = match bytes.get(k) {
-                    Some(&quote @ (b'"' | b'\'')) => k + 1 + memchr::memchr(quote, &bytes[k + 1..])? + 1,
-                    Some(_) => bytes[k..]
-                        .iter()
-                        .position(|&b| b.is_ascii_whitespace() || b == b'>')
-                        .map_or(bytes.len(), |n| k + n),
-                    None => return None,
-                };
             }
-            if !keep && unread_attribute(name) && !self.drop_range(start, end) {
-                return None;
+        }
+    }
+}
+
+/// One step through a tag's attributes.
+enum Attribute {
+    /// An attribute: its name is `start..name_end`, the whole of it, value included, `start..end`.
+    Span { start: usize, name_end: usize, end: usize },
+    /// The tag's `>` is just before this offset.
+    TagEnd(usize),
+}
+
+/// The attribute at or after `at`, or the end of the tag; `None` when the tag does not end.
+fn next_attribute(bytes: &[u8], mut at: usize) -> Option<Attribute> {
+    while bytes.get(at).is_some_and(|&b| b.is_ascii_whitespace() || b == b'/') {
+        at += 1;
+    }
+    match bytes.get(at) {
+        None => return None,
+        Some(b'>') => return Some(Attribute::TagEnd(at + 1)),
+        Some(_) => {}
+    }
+    let start = at;
+    // A name runs to a space, `/`, `>` or `=`; an `=` that opens it is part of it.
+    at += 1;
+    while bytes.get(at).is_some_and(|&b| !(b.is_ascii_whitespace() || matches!(b, b'/' | b'>' | b'='))) {
+        at += 1;
+    }
+    let name_end = at;
+    let mut end = at;
+    let mut k = at;
+    while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
+        k += 1;
+    }
+    if bytes.get(k) == Some(&b'=') {
+        k += 1;
+        while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
+            k += 1;
+        }
+        end = match bytes.get(k) {
+            Some(&quote @ (b'"' | b'\'')) => k + 1 + memchr::memchr(quote, &bytes[k + 1..])? + 1,
+            Some(_) => {
+                bytes[k..].iter().position(|&b| b.is_ascii_whitespace() || b == b'>').map_or(bytes.len(), |n| k + n)
             }
-            at = end;
+            None => return None,
+        };
+    }
+    Some(Attribute::Span { start, name_end, end })
+}
+
+/// Where the tag whose attributes start at `from` ends (just after its `>`).
+fn tag_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    loop {
+        match next_attribute(bytes, at)? {
+            Attribute::TagEnd(end) => return Some(end),
+            Attribute::Span { end, .. } => at = end,
         }
     }
 }
@@ -171,32 +270,213 @@ fn unread_attribute(name: &[u8]) -> bool {
     starts(b"data-") || starts(b"on") || name.eq_ignore_ascii_case(b"srcset") || name.eq_ignore_ascii_case(b"sizes")
 }
 
+/// A tag's name in lower case, as the functions below take it. Names longer than any the scan tells
+/// apart (custom elements) are all read as one name that matches none of theirs.
+struct TagName {
+    lower: [u8; TagName::LONGEST],
+    len: usize,
+}
+
+impl TagName {
+    const LONGEST: usize = 24;
+
+    fn of(name: &[u8]) -> Self {
+        let mut lower = [0; Self::LONGEST];
+        if name.len() > Self::LONGEST {
+            lower[0] = b'-';
+            return Self { lower, len: 1 };
+        }
+        lower[..name.len()].copy_from_slice(name);
+        lower.make_ascii_lowercase();
+        Self { lower, len: name.len() }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.lower[..self.len]
+    }
+}
+
 /// Elements whose every attribute may matter to the extractor: images (lazy-loading attributes), media
 /// and embeds (their URLs), and metadata.
 fn reads_all_attributes(name: &[u8]) -> bool {
-    const NAMES: [&[u8]; 11] = [
-        b"img", b"picture", b"source", b"figure", b"video", b"audio", b"object", b"embed", b"iframe", b"meta", b"link",
-    ];
-    NAMES.iter().any(|n| name.eq_ignore_ascii_case(n))
+    matches!(
+        name,
+        b"img" | b"picture" | b"source" | b"figure" | b"video" | b"audio" | b"object" | b"embed" | b"iframe" | b"meta"
+    )
 }
 
 /// Elements whose contents the tokenizer reads as text up to their end tag, and `<svg>`, whose
 /// contents no reader wants.
 fn raw_text_element(name: &[u8]) -> Option<&'static [u8]> {
-    const NAMES: [&[u8]; 11] = [
-        b"script",
-        b"style",
-        b"svg",
-        b"title",
-        b"textarea",
-        b"noscript",
-        b"xmp",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-        b"plaintext",
-    ];
-    NAMES.into_iter().find(|n| name.eq_ignore_ascii_case(n))
+    Some(match name {
+        b"script" => b"script",
+        b"style" => b"style",
+        b"svg" => b"svg",
+        b"title" => b"title",
+        b"textarea" => b"textarea",
+        b"noscript" => b"noscript",
+        b"xmp" => b"xmp",
+        b"iframe" => b"iframe",
+        b"noembed" => b"noembed",
+        b"noframes" => b"noframes",
+        b"plaintext" => b"plaintext",
+        _ => return None,
+    })
+}
+
+/// Elements whose contents neither reader keeps: the extractor removes footers, asides, buttons and
+/// selects from the article it finds, and the layout reads footers, asides and navigation only as
+/// furniture (never in a brief) and skips buttons and selects. Their contents can still sway the
+/// extractor's scores, which the dev pages measure.
+fn discarded_container(name: &[u8]) -> bool {
+    matches!(name, b"footer" | b"aside" | b"nav" | b"button" | b"select")
+}
+
+/// Where the contents of the container element `container` end (the offset of its `</container`) when
+/// they start at `from` and the parser would read them as one subtree that closes there and leaves the
+/// rest of the page as it is: every element opened inside is closed inside, or is one whose end tag
+/// may be left out (`<p>`, `<li>`, …) and that an enclosing end tag closes; no end tag closes an
+/// element opened outside; no table part is opened outside a table; nothing inside depends on an open
+/// `<form>` or `<a>` outside. Anything else — including markup the scan does not follow (`<math>`,
+/// `<plaintext>`, a double-escaped script) — gives `Err` with how far the scan read, and the contents
+/// are kept. Checking this is cheaper than being wrong: a `</div>` inside a `<nav>` whose `<div>` was
+/// opened before it closes the nav there, and dropping to a later `</nav>` would drop the article.
+fn subtree_end(bytes: &[u8], from: usize, container: &[u8], outside: Outside) -> Result<usize, usize> {
+    let mut open: Vec<TagName> = Vec::new();
+    let mut at = from;
+    let unbalanced = |at: usize| Err(at);
+    loop {
+        let Some(offset) = memchr::memchr(b'<', &bytes[at..]) else { return unbalanced(bytes.len()) };
+        let lt = at + offset;
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            at = comment_end(bytes, lt);
+            continue;
+        }
+        if matches!(rest.first(), Some(b'!' | b'?')) {
+            // A doctype or a bogus comment, which ends at the first `>`.
+            let Some(k) = memchr::memchr(b'>', rest) else { return unbalanced(bytes.len()) };
+            at = lt + 1 + k + 1;
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_at = lt + 1 + usize::from(closing);
+        if !bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            if closing {
+                // `</>` and `</ …>`: ignored, or a bogus comment, either way ending at the first `>`.
+                let Some(k) = memchr::memchr(b'>', rest) else { return unbalanced(bytes.len()) };
+                at = lt + 1 + k + 1;
+            } else {
+                at = lt + 1;
+            }
+            continue;
+        }
+        let name_end = bytes[name_at..].iter().position(|&b| ends_tag_name(b)).map_or(bytes.len(), |k| name_at + k);
+        if name_end - name_at > TagName::LONGEST {
+            return unbalanced(name_end);
+        }
+        let tag = TagName::of(&bytes[name_at..name_end]);
+        let name = tag.as_bytes();
+        let Some(end) = tag_end(bytes, name_end) else { return unbalanced(bytes.len()) };
+        at = end;
+        if name == b"form" && outside.form || name == b"a" && outside.link {
+            return unbalanced(at);
+        }
+        if closing {
+            if name == container && open.iter().all(|n| closed_implicitly(n.as_bytes())) {
+                return Ok(lt);
+            }
+            let Some(k) = open.iter().rposition(|n| n.as_bytes() == name) else { return unbalanced(at) };
+            let table = matches!(name, b"table" | b"tbody" | b"thead" | b"tfoot" | b"tr");
+            if !open[k + 1..].iter().all(|n| closed_implicitly(n.as_bytes()) || table && table_part(n.as_bytes())) {
+                return unbalanced(at);
+            }
+            open.truncate(k);
+            continue;
+        }
+        if matches!(name, b"math" | b"plaintext")
+            || table_part(name) && !open.iter().any(|n| n.as_bytes() == b"table")
+            || closes(container, name)
+        {
+            return unbalanced(at);
+        }
+        if let Some(raw) = raw_text_element(name) {
+            if raw == b"svg" && bytes[..at].ends_with(b"/>") {
+                continue;
+            }
+            // Raw text runs to its end tag, which is passed over too.
+            let Some((content_end, _)) = end_tag(bytes, at, raw) else { return unbalanced(bytes.len()) };
+            let content = &bytes[at..content_end];
+            if raw == b"script" && double_escaped(content) {
+                return unbalanced(content_end);
+            }
+            let Some(end) = tag_end(bytes, content_end + 2 + raw.len()) else { return unbalanced(bytes.len()) };
+            at = end;
+            continue;
+        }
+        if !is_void(name) {
+            open.push(tag);
+        }
+    }
+}
+
+/// A start tag `name` that ends an open `container` element: a button ends the button it is in, a
+/// select, input or textarea the select.
+fn closes(container: &[u8], name: &[u8]) -> bool {
+    match container {
+        b"button" => name == b"button",
+        b"select" => matches!(name, b"select" | b"input" | b"keygen" | b"textarea"),
+        _ => false,
+    }
+}
+
+/// Elements whose end tag the parser implies when an enclosing element closes.
+fn closed_implicitly(name: &[u8]) -> bool {
+    matches!(name, b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"rb" | b"rp" | b"rt" | b"rtc")
+}
+
+/// Parts of a table, which the parser places by the table they are in, not by where they stand.
+fn table_part(name: &[u8]) -> bool {
+    matches!(name, b"caption" | b"col" | b"colgroup" | b"tbody" | b"thead" | b"tfoot" | b"tr" | b"td" | b"th")
+}
+
+/// Elements that never have contents or an end tag.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"basefont"
+            | b"bgsound"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"frame"
+            | b"hr"
+            | b"image"
+            | b"img"
+            | b"input"
+            | b"keygen"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+    )
+}
+
+/// Where the comment opening at `open` ends: at the first `-->` (`<!-->` and `<!--->` are complete,
+/// empty ones), or the end of the page.
+fn comment_end(bytes: &[u8], open: usize) -> usize {
+    let body = open + 4;
+    if bytes[body..].starts_with(b">") {
+        body + 1
+    } else if bytes[body..].starts_with(b"->") {
+        body + 2
+    } else {
+        memchr::memmem::find(&bytes[body..], b"-->").map_or(bytes.len(), |k| body + k + 3)
+    }
 }
 
 fn ends_tag_name(byte: u8) -> bool {
@@ -272,6 +552,73 @@ mod tests {
         );
         // A tag left open at the end ends the pruning.
         assert_eq!(prune("<p data-x=1>a</p><div data-y=\"2"), "<p >a</p><div data-y=\"2");
+    }
+
+    #[test]
+    fn navigation_footers_asides_and_controls_are_emptied() {
+        let page = "<nav class=top><ul><li><a href=/>Home</a><li>News</ul></nav><p>Story.</p>\
+                    <footer><p>(c) Daily<p>Contact <img src=x></footer><aside><aside>a</aside>b</aside>\
+                    <button type=button><span>Share</span></button><select><option>1<option>2</select>";
+        assert_eq!(
+            prune(page),
+            "<nav class=top></nav><p>Story.</p><footer></footer><aside></aside><button type=button></button>\
+             <select></select>"
+        );
+        // Raw text, comments and quoted markup inside do not end the container early.
+        let page = "<nav><script>x = '</nav>';</script><textarea></nav></textarea><!-- </nav> -->\
+                    <a title=\"</nav>\">x</a><svg/><b>y</b></nav><p>after</p>";
+        assert_eq!(prune(page), "<nav></nav><p>after</p>");
+    }
+
+    #[test]
+    fn whitespace_runs_are_collapsed_outside_preformatted_text() {
+        let page = "<div>\n    <p>One  two\n\t three.</p>\n  </div><pre>a  b\n\n c</pre><p>x   y</p>\
+                    <title>T  t</title><p title=\"a  b\">z</p>";
+        assert_eq!(
+            prune(page),
+            "<div>\n<p>One two\nthree.</p>\n</div><pre>a  b\n\n c</pre><p>x y</p><title>T  t</title><p title=\"a  b\">z</p>"
+        );
+    }
+
+    #[test]
+    fn link_elements_go() {
+        let page = "<head><link rel=stylesheet href=\"a.css\"><LINK rel=icon href='/f>.ico'></head><p>x</p>";
+        assert_eq!(prune(page), "<head></head><p>x</p>");
+    }
+
+    #[test]
+    fn containers_the_parser_would_close_elsewhere_are_kept() {
+        for page in [
+            // The `</div>` closes the nav, so the story is not in it.
+            "<div><nav><a href=/>Home</a></div><p>Story.</p></nav>",
+            // An element left open would be reopened after the nav.
+            "<nav><b>Home</nav><p>Story.</p>",
+            // The cell's end closes the footer; a row outside a table is placed by the table.
+            "<table><tr><td><footer>x</td><td>Story.</td></tr></table></footer>",
+            "<table><aside><tr><td>Story.</td></tr></aside></table>",
+            // A form or a link open outside: the parser reads the tags inside differently.
+            "<form><nav><form>Search</form></nav><p>Story.</p></form>",
+            "<a href=/><nav><a href=/x>Home</a></nav></a>",
+            // An input ends a select.
+            "<select><option>1<input name=q>Story.</select>",
+            // Never closed; foreign content the scan does not follow.
+            "<footer><p>Story.",
+            "<aside><math><mi/></math></aside>",
+        ] {
+            assert!(
+                prune(page).contains("Story.") || prune(page).contains("Home") || prune(page).contains("<mi/>"),
+                "{page}"
+            );
+            assert_eq!(prune(page), page, "{page}");
+        }
+        // A second button ends the first: only the second is one subtree.
+        assert_eq!(
+            prune("<button>Share<button>x</button>Story.</button>"),
+            "<button>Share<button></button>Story.</button>"
+        );
+        // Deeply nested unclosed containers are tried once, not once per level.
+        let page = "<nav>".repeat(100_000);
+        assert_eq!(prune(&page), page.as_str());
     }
 
     #[test]
