@@ -23,12 +23,6 @@ use nutgraf::{KeywordExtractor, Summarizer};
 
 use color::ColorChoice;
 
-// A batch allocates and frees a few hundred small buffers per article; glibc's malloc spent 7% of a
-// `--jsonl --threads 1` run on them (and its arenas fault in fresh pages as they grow). mimalloc's
-// thread-local free lists are cheaper on both counts (see README, Speed).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use input::{Source, document_of, read_document, read_text};
 use options::SummaryOptions;
 
