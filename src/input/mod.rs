@@ -344,7 +344,11 @@ impl TextBuilder {
     }
 
     fn push_word(&mut self, kind: BlockKind, word: &str) {
-        let word_start = self.text.len();
+        // A "word" of soft hyphens alone lays out as nothing: it must neither open a block (which would
+        // then start with the space owed to the next word) nor take a space of its own.
+        if word.chars().all(|c| c == '\u{ad}') {
+            return;
+        }
         if self.open.is_none() {
             self.open_block(kind);
         } else if self.pending_space && !self.text.ends_with('\n') {
@@ -356,9 +360,6 @@ impl TextBuilder {
             self.text.extend(word.chars().filter(|&c| c != '\u{ad}'));
         } else {
             self.text.push_str(word);
-        }
-        if self.text.len() == word_start {
-            self.pending_space = false;
         }
     }
 
@@ -449,5 +450,22 @@ mod tests {
         assert_eq!(document.kind_at(item.start), Some(BlockKind::ListItem));
         assert_eq!(document.kind_at(document.text.len()), None);
         assert_eq!(document.text, "Para one.\n\nitem\nitem two");
+    }
+
+    /// Found by the HTML fuzz target: a line holding only a soft hyphen opened the block, and the block
+    /// then started with the space owed before the next word.
+    #[test]
+    #[cfg(any(feature = "html", feature = "markdown"))]
+    fn a_word_of_soft_hyphens_alone_lays_out_as_nothing() {
+        let mut builder = TextBuilder::default();
+        builder.push_text(BlockKind::Paragraph, "\u{ad}\n0f", false);
+        builder.end_block();
+        builder.push_text(BlockKind::Paragraph, "tax \u{ad}\u{ad} cuts", false);
+        builder.end_block();
+        assert_eq!(builder.text, "0f\n\ntax cuts");
+        assert_eq!(
+            builder.blocks.iter().map(|b| &builder.text[b.start..b.end]).collect::<Vec<_>>(),
+            ["0f", "tax cuts"]
+        );
     }
 }
