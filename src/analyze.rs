@@ -145,17 +145,8 @@ impl Analyzer {
     /// ```
     pub fn stem(&self, word: &str) -> String {
         let word = normalize_word(word);
-        let mut stem = Vec::new();
-        if self.language == Some(Language::English)
-            && english::stem_ascii(&word, &mut stem)
-            && let Ok(stem) = String::from_utf8(stem)
-        {
-            return stem;
-        }
-        match &self.stemmer {
-            Some(stemmer) => stemmer.stem(&word).into_owned(),
-            None => word,
-        }
+        let english = self.language == Some(Language::English);
+        stem_lowercased(&word, self.stemmer.as_ref(), english, &mut Vec::new()).into_owned()
     }
 
     /// Analyzes every sentence of `text`.
@@ -275,6 +266,28 @@ fn is_cjk_character(word: &str) -> bool {
 /// Whether `second` starts where `first` ends: both are slices of one sentence.
 fn touch(first: &str, second: &str) -> bool {
     first.as_ptr() as usize + first.len() == second.as_ptr() as usize
+}
+
+/// The stem of a word already lower-cased: English ASCII words by the byte-level rules of [`english`]
+/// (`buffer` holds the stem), other words by `stemmer`, and the word itself for language-neutral
+/// analysis (no stemmer). The one place that decides, so that [`Analyzer::stem`] and the word table
+/// never disagree.
+fn stem_lowercased<'a>(
+    word: &'a str,
+    stemmer: Option<&Stemmer>,
+    english: bool,
+    buffer: &'a mut Vec<u8>,
+) -> std::borrow::Cow<'a, str> {
+    if english
+        && english::stem_ascii(word, buffer)
+        && let Ok(stem) = std::str::from_utf8(buffer)
+    {
+        return std::borrow::Cow::Borrowed(stem);
+    }
+    match stemmer {
+        Some(stemmer) => stemmer.stem(word),
+        None => std::borrow::Cow::Borrowed(word),
+    }
 }
 
 /// Lower-case, with typographic apostrophes made ASCII so that "Japan’s" stems like "Japan's".

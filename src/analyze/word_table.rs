@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{TermId, Vocabulary, english, normalize_word};
+use super::{TermId, Vocabulary, normalize_word, stem_lowercased};
 
 /// Forms a table holds before it starts over (between documents), which bounds its memory to a few MB
 /// whatever the input; news uses a few tens of thousands.
@@ -113,23 +113,11 @@ impl Stems {
         if lexicon.stop_words.contains(self.lower.as_str()) {
             return STOP;
         }
+        // The scratch buffers leave `self` while the stem borrows them, so that `id_of` may change it.
+        let lower = std::mem::take(&mut self.lower);
         let mut stem_buffer = std::mem::take(&mut self.stem);
-        let fast = lexicon.english && english::stem_ascii(&self.lower, &mut stem_buffer);
-        let id = match (fast, std::str::from_utf8(&stem_buffer)) {
-            (true, Ok(stem)) => self.id_of(stem),
-            _ => match lexicon.stemmer {
-                Some(stemmer) => {
-                    let stem = stemmer.stem(&self.lower).into_owned();
-                    self.id_of(&stem)
-                }
-                None => {
-                    let lower = std::mem::take(&mut self.lower);
-                    let id = self.id_of(&lower);
-                    self.lower = lower;
-                    id
-                }
-            },
-        };
+        let id = self.id_of(&stem_lowercased(&lower, lexicon.stemmer, lexicon.english, &mut stem_buffer));
+        self.lower = lower;
         self.stem = stem_buffer;
         id
     }
