@@ -105,6 +105,54 @@ fn several_files_get_one_brief_each_under_a_header() {
 }
 
 #[test]
+fn many_files_print_in_the_order_given_on_every_thread_count() {
+    // More files than one window of work per thread, one of them missing and one empty, so that the
+    // briefs are made out of order on several threads and the error falls between them; the empty file
+    // gets an empty brief under its header.
+    let dir = TempDir::new().unwrap();
+    let mut files = Vec::new();
+    for k in 0..40 {
+        let path = dir.path().join(format!("{k:02}.txt"));
+        let text = match k % 3 {
+            0 => sample(),
+            1 => GERMAN.to_string(),
+            _ => format!("Story {k} opens here. It goes on for a while, as stories do. Then story {k} ends."),
+        };
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    files.insert(17, dir.path().join("missing.txt"));
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    files.insert(30, dir.path().join("empty.txt"));
+    let outputs: Vec<_> = ["1", "2", "7"]
+        .iter()
+        .map(|threads| nutgraf().args(["--threads", threads]).args(&files).output().unwrap())
+        .collect();
+    let sequential: Vec<String> = files
+        .iter()
+        .map(|file| String::from_utf8(nutgraf().arg(file).output().unwrap().stdout).unwrap())
+        .collect();
+    for output in &outputs {
+        assert_eq!(output.status.code(), Some(2), "a missing file is a usage error");
+        assert_eq!(output.stdout, outputs[0].stdout);
+        assert_eq!(output.stderr, outputs[0].stderr);
+        let text = String::from_utf8_lossy(&output.stdout);
+        let headers: Vec<&str> = text.lines().filter(|line| line.starts_with("==> ")).collect();
+        let expected: Vec<String> = files
+            .iter()
+            .filter(|file| file.exists())
+            .map(|file| format!("==> {} <==", file.display()))
+            .collect();
+        assert_eq!(headers, expected);
+        for (file, brief) in files.iter().zip(&sequential).filter(|(_, brief)| !brief.is_empty()) {
+            assert!(text.contains(&format!("==> {} <==\n{brief}", file.display())), "{}", file.display());
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("missing.txt") && stderr.lines().count() == 1, "{stderr}");
+    }
+}
+
+#[test]
 fn every_format_renders_the_same_brief() {
     let text = sample();
     for format in [Format::Text, Format::Markdown] {

@@ -5,8 +5,9 @@
 #
 #   benches/peers/html.sh [path/to/nutgraf] [RUNS]    (default: target/release/nutgraf, 7 runs)
 #
-# nutgraf: `nutgraf -n 3 PAGE...` over all pages in one process, started RUNS times; its CPU time
-# (user + system, from wait4) and wall time. trafilatura: `trafilatura.extract(html)` on every page in
+# nutgraf: `nutgraf -n 3 PAGE...` over all pages in one process, started RUNS times, on one thread
+# (`--threads 1`) and on all cores (the default for several files); its CPU time (user + system, from
+# wait4) and wall time. trafilatura: `trafilatura.extract(html)` on every page in
 # one Python process, after one warm-up pass, RUNS passes; CPU time (process_time) and wall time of the
 # extraction calls alone (no interpreter start, no imports, no file reads). Runs alternate between the
 # two so that load on the machine falls on both. Prints the medians, MB/s of HTML and the ratios.
@@ -40,9 +41,9 @@ pages = [open(p, encoding="utf-8", errors="replace").read() for p in paths]
 size = sum(os.path.getsize(p) for p in paths)
 
 
-def nutgraf_run():
+def nutgraf_run(*threads):
     start = time.perf_counter()
-    child = subprocess.Popen([binary, "-n", "3", *paths], stdout=subprocess.DEVNULL)
+    child = subprocess.Popen([binary, "-n", "3", *threads, *paths], stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     if status != 0:
@@ -57,18 +58,24 @@ def trafilatura_pass():
     return time.process_time() - cpu, time.perf_counter() - wall
 
 
+nutgraf_run("--threads", "1")
 nutgraf_run()
 trafilatura_pass()
-ours, theirs = [], []
+one, every, theirs = [], [], []
 for _ in range(runs):
-    ours.append(nutgraf_run())
+    one.append(nutgraf_run("--threads", "1"))
     theirs.append(trafilatura_pass())
-n_cpu, n_wall = (statistics.median(x[k] for x in ours) for k in (0, 1))
+    every.append(nutgraf_run())
+o_cpu, o_wall = (statistics.median(x[k] for x in one) for k in (0, 1))
+e_cpu, e_wall = (statistics.median(x[k] for x in every) for k in (0, 1))
 t_cpu, t_wall = (statistics.median(x[k] for x in theirs) for k in (0, 1))
 mb = size / 1e6
-print(f"{len(pages)} pages, {mb:.1f} MB of HTML, medians of {runs} runs")
-print(f"{'':44} {'CPU s':>8} {'wall s':>8} {'MB/s CPU':>9} {'MB/s wall':>9}")
-print(f"{'nutgraf -n 3 (whole process, one thread)':44} {n_cpu:8.3f} {n_wall:8.3f} {mb / n_cpu:9.1f} {mb / n_wall:9.1f}")
-print(f"{'trafilatura ' + trafilatura.__version__ + ' extract() alone':44} {t_cpu:8.3f} {t_wall:8.3f} {mb / t_cpu:9.1f} {mb / t_wall:9.1f}")
-print(f"nutgraf is {t_cpu / n_cpu:.1f}x faster by CPU time, {t_wall / n_wall:.1f}x by wall time")
+cores = os.cpu_count()
+print(f"{len(pages)} pages, {mb:.1f} MB of HTML, medians of {runs} runs, {cores} cores")
+print(f"{'':48} {'CPU s':>8} {'wall s':>8} {'MB/s CPU':>9} {'MB/s wall':>9}")
+print(f"{'nutgraf -n 3 --threads 1 (whole process)':48} {o_cpu:8.3f} {o_wall:8.3f} {mb / o_cpu:9.1f} {mb / o_wall:9.1f}")
+print(f"{'nutgraf -n 3 (whole process, all cores)':48} {e_cpu:8.3f} {e_wall:8.3f} {mb / e_cpu:9.1f} {mb / e_wall:9.1f}")
+print(f"{'trafilatura ' + trafilatura.__version__ + ' extract() alone':48} {t_cpu:8.3f} {t_wall:8.3f} {mb / t_cpu:9.1f} {mb / t_wall:9.1f}")
+print(f"one thread: nutgraf is {t_cpu / o_cpu:.1f}x faster by CPU time, {t_wall / o_wall:.1f}x by wall time")
+print(f"all cores: nutgraf is {t_wall / e_wall:.1f}x faster by wall time (trafilatura on one core)")
 PY

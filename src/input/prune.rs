@@ -1,15 +1,19 @@
 //! Drops what no reader of a page looks at before the page is parsed: the contents of `<script>`,
-//! `<style>` and `<svg>` elements, comments, `<link>` elements (stylesheets, preloads, icons),
-//! attributes that only scripts and image loaders read (`data-*`, `on*`, `srcset`, `sizes`), and the
-//! contents of navigation, footers, asides, buttons and selects when they form one balanced subtree
-//! (see [`subtree_end`]). Script and style contents alone are over half the bytes of a typical page
-//! (56% of the 50 scraped dev pages), and most of the rest is attributes and page furniture; the HTML
-//! tokenizer walks all of it a character at a time, only for the extraction to remove it (Readability's
-//! first step, and its cleaning of footers, asides and controls) and the layout to skip it or mark it
-//! as furniture. Apart from `<link>`, the elements stay, empty, so the tree's shape is the page's own.
-//! JSON-LD scripts keep their contents (the extractor reads the article's metadata there), and image,
-//! media, embed and metadata elements keep all their attributes (the extractor reads lazy images'
-//! `data-src` and embeds' URLs).
+//! `<style>` and `<svg>` elements, comments, `<link>` elements (stylesheets, preloads, icons), the
+//! head's `<meta>` elements other than the title's and the character set's, every attribute that
+//! neither the extractor, the layout nor the parser reads (titles, alt texts, `data-*`, handlers, …;
+//! see [`read_attribute`]), all of a link's address but its first character (unless it is an in-page
+//! or `javascript:` link, which the extractor tells apart), and the contents of navigation, footers,
+//! asides, buttons and selects when they form one balanced subtree (see [`subtree_end`]). Script and
+//! style contents alone are over half the bytes of a typical page (56% of the 50 scraped dev pages),
+//! and most of the rest is attributes and page furniture; the HTML tokenizer walks all of it a character
+//! at a time, and the tree builder stores every attribute, only for the extraction to remove or ignore
+//! it (Readability's first step, and its cleaning of footers, asides and controls) and the layout to
+//! skip it or mark it as furniture. Apart from `<link>` and `<meta>`, the elements stay, empty, so the
+//! tree's shape is the page's own. JSON-LD scripts keep their contents (the extractor reads the
+//! article's title there), and image, media, embed and metadata elements, and everything inside an
+//! `<object>`, keep all their attributes (the extractor reads lazy images' `data-src`, any value that
+//! names an image file, and embeds' URLs).
 //!
 //! The scan follows the tokenizer's states only as far as deciding where tags, attribute values and
 //! those elements end: raw text (`<title>`, `<textarea>`, `<noscript>`, …) is passed over untouched,
@@ -19,6 +23,7 @@
 //! whatever comes out.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// `html` without what the module's header lists; borrowed when there is nothing to drop.
 pub(super) fn prune(html: &str) -> Cow<'_, str> {
@@ -29,6 +34,8 @@ pub(super) fn prune(html: &str) -> Cow<'_, str> {
         outside: Outside::default(),
         unbalanced_until: 0,
         preformatted: 0,
+        in_head: true,
+        objects: 0,
     };
     pruner.run();
     if pruner.copied == 0 {
@@ -51,6 +58,11 @@ struct Pruner<'a> {
     /// A container's contents were found unbalanced up to here: containers that start before it are
     /// not tried again, which keeps the scan linear on pages of nested unclosed containers.
     unbalanced_until: usize,
+    /// Nothing but what the parser puts in `<head>` has been read yet.
+    in_head: bool,
+    /// How many `<object>` elements are open: the extractor reads an object's inner HTML, attributes
+    /// and all, for a video's address, so inside one every attribute stays.
+    objects: usize,
 }
 
 /// The open elements outside a container that change how the parser reads the tags inside it.
@@ -88,6 +100,10 @@ impl Pruner<'_> {
         let mut at = 0;
         while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
             let open = at + offset;
+            if self.in_head && bytes[at..open].iter().any(|b| !b.is_ascii_whitespace()) {
+                // Text the parser does not ignore opens the body.
+                self.in_head = false;
+            }
             if self.preformatted == 0 && !self.collapse_spaces(at, open) {
                 return;
             }
@@ -110,21 +126,29 @@ impl Pruner<'_> {
             let name_end = bytes[name_at..].iter().position(|&b| ends_tag_name(b)).map_or(bytes.len(), |k| name_at + k);
             let name = TagName::of(&bytes[name_at..name_end]);
             let name = name.as_bytes();
-            if name == b"link" && !closing {
-                // Stylesheets, preloads and icons: no reader of the text looks at them.
+            if !closing && self.in_head && !in_head(name) {
+                self.in_head = false;
+            }
+            if !closing && (name == b"link" || name == b"meta" && self.in_head) {
                 let Some(tag_end) = tag_end(bytes, name_end) else { return };
-                if !self.drop_range(open, tag_end) {
+                // Stylesheets, preloads and icons, and the head's metadata other than the title's: no
+                // reader of the text looks at them (the extractor reads the metadata, but of it only the
+                // title changes what it extracts, and only the title is kept).
+                if (name == b"link" || !title_or_charset(&bytes[name_end..tag_end])) && !self.drop_range(open, tag_end)
+                {
                     return;
                 }
                 at = tag_end;
                 continue;
             }
-            let keep_attributes = closing || reads_all_attributes(name);
-            let Some(tag_end) = self.attributes(name_end, keep_attributes) else { return };
+            let keep = if closing || self.objects > 0 || reads_all_attributes(name) { Keep::All } else { Keep::Read };
+            let Some(tag_end) = self.attributes(name_end, keep) else { return };
             at = tag_end;
             match name {
                 b"form" => self.outside.form = !closing,
                 b"a" => self.outside.link = !closing,
+                b"object" if closing => self.objects = self.objects.saturating_sub(1),
+                b"object" if !bytes[..tag_end].ends_with(b"/>") => self.objects += 1,
                 b"pre" | b"listing" if closing => self.preformatted = self.preformatted.saturating_sub(1),
                 b"pre" | b"listing" => self.preformatted += 1,
                 _ => {}
@@ -188,30 +212,61 @@ impl Pruner<'_> {
         true
     }
 
-    /// Reads a tag's attributes from `from` (just after its name) to its `>`, dropping those no reader
-    /// needs unless `keep` is set. Returns where the tag ends, or `None` when it does not end (or a drop
-    /// failed), which ends the pruning.
-    fn attributes(&mut self, from: usize, keep: bool) -> Option<usize> {
+    /// Reads a tag's attributes from `from` (just after its name) to its `>`, keeping what `keep` says.
+    /// Returns where the tag ends, or `None` when it does not end (or a drop failed), which ends the
+    /// pruning.
+    fn attributes(&mut self, from: usize, keep: Keep) -> Option<usize> {
         let mut at = from;
         loop {
             match next_attribute(self.html.as_bytes(), at)? {
                 Attribute::TagEnd(end) => return Some(end),
-                Attribute::Span { start, name_end, end } => {
+                Attribute::Span { start, name_end, value, end } => {
+                    at = end;
+                    if keep == Keep::All {
+                        continue;
+                    }
                     let name = &self.html.as_bytes()[start..name_end];
-                    if !keep && unread_attribute(name) && !self.drop_range(start, end) {
+                    let dropped = if name.eq_ignore_ascii_case(b"href") {
+                        value.and_then(|value| self.unread_part_of_address(value))
+                    } else if read_attribute(name) {
+                        None
+                    } else {
+                        Some(start..end)
+                    };
+                    if dropped.is_some_and(|range| !self.drop_range(range.start, range.end)) {
                         return None;
                     }
-                    at = end;
                 }
             }
         }
     }
+
+    /// The part of a link's address (`html[value]`, quotes left out) that no reader looks at: all of it
+    /// but its first character. The extractor tells only in-page links (`#…`, weighed lighter in link
+    /// density) and `javascript:` links apart from the others, and reads nothing else of an address, so
+    /// those addresses stay whole, as do ones that open with a character reference or a non-ASCII
+    /// character, which may decode to either.
+    fn unread_part_of_address(&self, value: Range<usize>) -> Option<Range<usize>> {
+        let first = *self.html.as_bytes().get(value.start)?;
+        let whole = !first.is_ascii() || matches!(first, b'#' | b'j' | b'J' | b'&');
+        (!whole && value.len() > 1).then(|| value.start + 1..value.end)
+    }
+}
+
+/// Which of a tag's attributes the pruning keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// All of them.
+    All,
+    /// Those some reader looks at ([`read_attribute`]), and of a link's address its first character.
+    Read,
 }
 
 /// One step through a tag's attributes.
 enum Attribute {
-    /// An attribute: its name is `start..name_end`, the whole of it, value included, `start..end`.
-    Span { start: usize, name_end: usize, end: usize },
+    /// An attribute: its name is `start..name_end`, its value (quotes left out) `value`, the whole of
+    /// it `start..end`.
+    Span { start: usize, name_end: usize, value: Option<Range<usize>>, end: usize },
     /// The tag's `>` is just before this offset.
     TagEnd(usize),
 }
@@ -234,6 +289,7 @@ fn next_attribute(bytes: &[u8], mut at: usize) -> Option<Attribute> {
     }
     let name_end = at;
     let mut end = at;
+    let mut value = None;
     let mut k = at;
     while bytes.get(k).is_some_and(u8::is_ascii_whitespace) {
         k += 1;
@@ -244,14 +300,23 @@ fn next_attribute(bytes: &[u8], mut at: usize) -> Option<Attribute> {
             k += 1;
         }
         end = match bytes.get(k) {
-            Some(&quote @ (b'"' | b'\'')) => k + 1 + memchr::memchr(quote, &bytes[k + 1..])? + 1,
+            Some(&quote @ (b'"' | b'\'')) => {
+                let close = k + 1 + memchr::memchr(quote, &bytes[k + 1..])?;
+                value = Some(k + 1..close);
+                close + 1
+            }
             Some(_) => {
-                bytes[k..].iter().position(|&b| b.is_ascii_whitespace() || b == b'>').map_or(bytes.len(), |n| k + n)
+                let end = bytes[k..]
+                    .iter()
+                    .position(|&b| b.is_ascii_whitespace() || b == b'>')
+                    .map_or(bytes.len(), |n| k + n);
+                value = Some(k..end);
+                end
             }
             None => return None,
         };
     }
-    Some(Attribute::Span { start, name_end, end })
+    Some(Attribute::Span { start, name_end, value, end })
 }
 
 /// Where the tag whose attributes start at `from` ends (just after its `>`).
@@ -264,10 +329,49 @@ fn tag_end(bytes: &[u8], mut at: usize) -> Option<usize> {
     }
 }
 
-/// Attributes that only scripts and image loaders read.
-fn unread_attribute(name: &[u8]) -> bool {
-    let starts = |prefix: &[u8]| name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix);
-    starts(b"data-") || starts(b"on") || name.eq_ignore_ascii_case(b"srcset") || name.eq_ignore_ascii_case(b"sizes")
+/// Attributes of other elements than those of [`reads_all_attributes`] that some reader looks at:
+/// `dom_smoothie` (class and id names and roles in its scores; style, `hidden` and `aria-*` to find
+/// hidden elements and dialogs; `rel` and `itemprop` for bylines; `dir` and `lang`; a script's type for
+/// JSON-LD; a table's `summary`, `datatable` and cells' spans to tell data tables from layout), the
+/// layout (roles, hidden elements) and the parser (an input's type inside a table). Everything else —
+/// titles, alt texts, targets, widths, scripts' data and handlers — only a browser or a script reads.
+/// The list follows what `dom_smoothie` 0.19 reads; a new version of it is checked against it (the dev
+/// pages' extraction and briefs must stay the same).
+fn read_attribute(name: &[u8]) -> bool {
+    const READ: [&[u8]; 16] = [
+        b"class",
+        b"id",
+        b"style",
+        b"role",
+        b"hidden",
+        b"aria-hidden",
+        b"aria-modal",
+        b"rel",
+        b"itemprop",
+        b"dir",
+        b"lang",
+        b"type",
+        b"summary",
+        b"datatable",
+        b"colspan",
+        b"rowspan",
+    ];
+    READ.iter().any(|read| name.eq_ignore_ascii_case(read))
+}
+
+/// Elements the parser puts in `<head>` (its end tag included, metadata after it still goes there).
+fn in_head(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"html" | b"head" | b"title" | b"base" | b"link" | b"meta" | b"script" | b"style" | b"noscript" | b"template"
+    )
+}
+
+/// Whether a `<meta>` tag's attributes (`attributes`, from just after its name to its `>`) may give the
+/// page's title (every name and property the extractor takes a title from has "title" in it) or its
+/// character set.
+fn title_or_charset(attributes: &[u8]) -> bool {
+    [&b"title"[..], b"charset", b"http-equiv"].iter().any(|word| contains_ignore_case(attributes, word))
 }
 
 /// A tag's name in lower case, as the functions below take it. Names longer than any the scan tells
@@ -296,12 +400,29 @@ impl TagName {
     }
 }
 
-/// Elements whose every attribute may matter to the extractor: images (lazy-loading attributes), media
-/// and embeds (their URLs), and metadata.
+/// Elements whose every attribute may matter: to the extractor, images (lazy-loading attributes, any
+/// value naming an image file), media and embeds (their URLs), metadata and the base address; to the
+/// parser, `<font>` and `<annotation-xml>`, whose attributes decide where foreign content ends, and
+/// `<math>` and `<svg>`, whose contents it reads as foreign content.
 fn reads_all_attributes(name: &[u8]) -> bool {
     matches!(
         name,
-        b"img" | b"picture" | b"source" | b"figure" | b"video" | b"audio" | b"object" | b"embed" | b"iframe" | b"meta"
+        b"img"
+            | b"picture"
+            | b"source"
+            | b"figure"
+            | b"video"
+            | b"audio"
+            | b"object"
+            | b"param"
+            | b"embed"
+            | b"iframe"
+            | b"meta"
+            | b"base"
+            | b"font"
+            | b"annotation-xml"
+            | b"math"
+            | b"svg"
     )
 }
 
@@ -522,7 +643,7 @@ mod tests {
                     <body><!-- a comment --><p>Text.</p><SCRIPT>var s = \"</scripts>\";</SCRIPT ></body>";
         assert_eq!(
             prune(page),
-            "<head><style></style><script src=a.js></script><script type=\"text/javascript\"></script></head>\
+            "<head><style></style><script ></script><script type=\"text/javascript\"></script></head>\
              <body><p>Text.</p><SCRIPT></SCRIPT ></body>"
         );
     }
@@ -547,11 +668,59 @@ mod tests {
                     <img src=a.jpg data-src=b.jpg srcset=\"a.jpg 1x\"><svg/><p>after</p></div>";
         assert_eq!(
             prune(page),
-            "<div class=\"story\"   id=x><a href=\"#top\"  title=T>link</a><svg viewBox=\"0 0 9 9\"></svg>\
+            "<div class=\"story\"   id=x><a href=\"#top\"  >link</a><svg viewBox=\"0 0 9 9\"></svg>\
              <img src=a.jpg data-src=b.jpg srcset=\"a.jpg 1x\"><svg/><p>after</p></div>"
         );
         // A tag left open at the end ends the pruning.
         assert_eq!(prune("<p data-x=1>a</p><div data-y=\"2"), "<p >a</p><div data-y=\"2");
+    }
+
+    #[test]
+    fn only_the_attributes_some_reader_looks_at_stay() {
+        let page = "<div class=c id=i style=\"display:none\" role=main hidden aria-hidden=true title=\"A tip\" \
+                    tabindex=0 itemprop=author lang=en dir=rtl><table summary=s><tr><td colspan=2 width=9>x</td>\
+                    </tr></table><input type=hidden name=q value=v></div>";
+        assert_eq!(
+            prune(page),
+            "<div class=c id=i style=\"display:none\" role=main hidden aria-hidden=true   itemprop=author lang=en \
+             dir=rtl><table summary=s><tr><td colspan=2 >x</td></tr></table><input type=hidden  ></div>"
+        );
+        // Media, embeds and everything inside an object keep all theirs.
+        let page = "<iframe src=\"//youtube.com/embed/x\" title=v></iframe><object data=x><param name=movie \
+                    value=\"//youtube.com/v/x\"><span title=t>x</span></object><span title=t>y</span>";
+        assert_eq!(
+            prune(page),
+            "<iframe src=\"//youtube.com/embed/x\" title=v></iframe><object data=x><param name=movie \
+             value=\"//youtube.com/v/x\"><span title=t>x</span></object><span >y</span>"
+        );
+    }
+
+    #[test]
+    fn link_addresses_keep_what_tells_them_apart() {
+        let page = "<a href=\"https://example.com/a\">a</a><a href=/b/c>b</a><a href='#note'>c</a>\
+                    <a href=\"javascript:void(0)\">d</a><a href=\"&#106;avascript:x\">e</a><a href=\"\">f</a>\
+                    <a href=x>g</a><a href=\"é/x\">h</a>";
+        assert_eq!(
+            prune(page),
+            "<a href=\"h\">a</a><a href=/>b</a><a href='#note'>c</a><a href=\"javascript:void(0)\">d</a>\
+             <a href=\"&#106;avascript:x\">e</a><a href=\"\">f</a><a href=x>g</a><a href=\"é/x\">h</a>"
+        );
+    }
+
+    #[test]
+    fn the_heads_metadata_goes_but_the_title_and_charset() {
+        let page = "<html><head><meta charset=utf-8><meta name=description content=\"About it\">\
+                    <meta property=\"og:title\" content=T><META NAME=Twitter:Title content=T>\
+                    <meta name=viewport content=width></head><body><meta itemprop=date content=d><p>x</p>";
+        assert_eq!(
+            prune(page),
+            "<html><head><meta charset=utf-8><meta property=\"og:title\" content=T>\
+             <META NAME=Twitter:Title content=T></head><body><meta itemprop=date content=d><p>x</p>"
+        );
+        // Text or an element of the body ends the head, and the metadata after it stays where it is.
+        for page in ["<meta name=a content=b>x<meta name=c content=d>", "<div></div><meta name=c content=d>"] {
+            assert!(prune(page).ends_with("<meta name=c content=d>"), "{page}");
+        }
     }
 
     #[test]
@@ -573,10 +742,10 @@ mod tests {
     #[test]
     fn whitespace_runs_are_collapsed_outside_preformatted_text() {
         let page = "<div>\n    <p>One  two\n\t three.</p>\n  </div><pre>a  b\n\n c</pre><p>x   y</p>\
-                    <title>T  t</title><p title=\"a  b\">z</p>";
+                    <title>T  t</title><p class=\"a  b\">z</p>";
         assert_eq!(
             prune(page),
-            "<div>\n<p>One two\nthree.</p>\n</div><pre>a  b\n\n c</pre><p>x y</p><title>T  t</title><p title=\"a  b\">z</p>"
+            "<div>\n<p>One two\nthree.</p>\n</div><pre>a  b\n\n c</pre><p>x y</p><title>T  t</title><p class=\"a  b\">z</p>"
         );
     }
 
@@ -598,9 +767,9 @@ mod tests {
             "<table><aside><tr><td>Story.</td></tr></aside></table>",
             // A form or a link open outside: the parser reads the tags inside differently.
             "<form><nav><form>Search</form></nav><p>Story.</p></form>",
-            "<a href=/><nav><a href=/x>Home</a></nav></a>",
+            "<a href=#><nav><a href=#x>Home</a></nav></a>",
             // An input ends a select.
-            "<select><option>1<input name=q>Story.</select>",
+            "<select><option>1<input type=text>Story.</select>",
             // Never closed; foreign content the scan does not follow.
             "<footer><p>Story.",
             "<aside><math><mi/></math></aside>",
@@ -637,8 +806,8 @@ mod tests {
 
     #[test]
     fn quoted_markup_in_attributes_is_not_markup() {
-        let page = "<a title=\"<!-- not a comment\">link</a><img alt='<script>'><p>x</p><!-- c -->";
-        assert_eq!(prune(page), "<a title=\"<!-- not a comment\">link</a><img alt='<script>'><p>x</p>");
+        let page = "<a class=\"<!-- not a comment\">link</a><img alt='<script>'><p>x</p><!-- c -->";
+        assert_eq!(prune(page), "<a class=\"<!-- not a comment\">link</a><img alt='<script>'><p>x</p>");
     }
 
     #[test]
