@@ -128,21 +128,16 @@ fn many_files_print_in_the_order_given_on_every_thread_count() {
         .iter()
         .map(|threads| nutgraf().args(["--threads", threads]).args(&files).output().unwrap())
         .collect();
-    let sequential: Vec<String> = files
-        .iter()
-        .map(|file| String::from_utf8(nutgraf().arg(file).output().unwrap().stdout).unwrap())
-        .collect();
+    let sequential: Vec<String> =
+        files.iter().map(|file| String::from_utf8(nutgraf().arg(file).output().unwrap().stdout).unwrap()).collect();
     for output in &outputs {
         assert_eq!(output.status.code(), Some(2), "a missing file is a usage error");
         assert_eq!(output.stdout, outputs[0].stdout);
         assert_eq!(output.stderr, outputs[0].stderr);
         let text = String::from_utf8_lossy(&output.stdout);
         let headers: Vec<&str> = text.lines().filter(|line| line.starts_with("==> ")).collect();
-        let expected: Vec<String> = files
-            .iter()
-            .filter(|file| file.exists())
-            .map(|file| format!("==> {} <==", file.display()))
-            .collect();
+        let expected: Vec<String> =
+            files.iter().filter(|file| file.exists()).map(|file| format!("==> {} <==", file.display())).collect();
         assert_eq!(headers, expected);
         for (file, brief) in files.iter().zip(&sequential).filter(|(_, brief)| !brief.is_empty()) {
             assert!(text.contains(&format!("==> {} <==\n{brief}", file.display())), "{}", file.display());

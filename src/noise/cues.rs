@@ -1,21 +1,29 @@
 //! The cue phrases of `data/noise/<language>.txt`, and which of their lists each sentence has a phrase of.
 //!
-//! The phrases are found by one Aho-Corasick automaton (the `aho-corasick` crate's DFA) in one pass over
-//! the whole text, one table look-up per byte whatever the number of phrases; each language's automaton
-//! is built once per process and shared by every detector. A phrase only counts at word boundaries ("ap"
-//! is not a cue inside "happen").
+//! The phrases are found by one Aho-Corasick automaton (the `aho-corasick` crate's) in one pass over the
+//! whole text, whatever the number of phrases; each language's automata are built once per process and
+//! shared by every detector. A phrase only counts at word boundaries ("ap" is not a cue inside "happen").
 //!
-//! The scan drives the DFA through the crate's low-level [`Automaton`] trait rather than its iterator of
-//! matches, for speed: each look-up needs the one before, so the text is scanned as several stretches
-//! side by side, whose look-ups the processor overlaps, and a state where phrases end is only looked
-//! into where a word ends.
+//! Two automata find the same phrases at different costs. The DFA takes one table look-up per byte, but
+//! building its table costs as much as summarizing a few articles (about 11 M instructions for English,
+//! three quarters of a one-article run); the contiguous NFA builds in a tenth of that and scans about
+//! twenty times slower. So each language's texts are scanned by the NFA until they add up to
+//! [`DFA_PAYS_OFF_AFTER`] bytes, and by the DFA from then on: one article is read at once, a batch at
+//! the DFA's speed after its first few articles. Which one scans a text never changes what is found.
+//!
+//! The scan drives the automaton through the crate's low-level [`Automaton`] trait rather than its
+//! iterator of matches, for speed: each look-up needs the one before, so the text is scanned as several
+//! stretches side by side, whose look-ups the processor overlaps, and a state where phrases end is only
+//! looked into where a word ends.
 
 use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, PatternID};
 
 use crate::language::Language;
@@ -64,13 +72,23 @@ static ASCII_LOWER: [u8; 256] = {
     table
 };
 
+/// Texts of one language scanned by the NFA add up to this many bytes before its DFA is built: scanning
+/// them costs the NFA about a fifteenth of what building the DFA costs (0.5% of a batch of 656
+/// articles), and an article (most are 2–10 KB) gets the NFA's quick start. A longer text goes to the
+/// DFA at once, as every text did before there was an NFA.
+const DFA_PAYS_OFF_AFTER: usize = 16 * 1024;
+
 /// The cue phrases of one language, and its byline words.
 pub(super) struct CuePhrases {
-    /// All phrases but the bylines, lower-cased (see [`ASCII_LOWER`]), with the standard match semantics,
-    /// so that a state where phrases end lists every phrase that ends there, overlapping ones too.
-    automaton: DFA,
-    /// The state an unanchored scan starts in.
-    start: StateID,
+    /// All phrases but the bylines, lower-cased (see [`ASCII_LOWER`]), as they are given to the automata.
+    phrases: Vec<String>,
+    /// The phrases with the standard match semantics, so that a state where phrases end lists every
+    /// phrase that ends there, overlapping ones too: quick to build, for the first texts.
+    nfa: NFA,
+    /// The same, built once the NFA has scanned [`DFA_PAYS_OFF_AFTER`] bytes: quick to scan.
+    dfa: OnceLock<DFA>,
+    /// How many bytes the NFA has been given to scan.
+    scanned: AtomicUsize,
     /// The lists (as [`CueList`] bits) of each phrase, by pattern id.
     lists: Vec<u8>,
     /// The words that open a byline ("by", "written by"), which are not looked for in the automaton.
@@ -80,7 +98,7 @@ pub(super) struct CuePhrases {
 impl fmt::Debug for CuePhrases {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CuePhrases")
-            .field("phrases", &self.lists.len())
+            .field("phrases", &self.phrases.len())
             .field("bylines", &self.bylines)
             .finish_non_exhaustive()
     }
@@ -96,28 +114,49 @@ impl CuePhrases {
 
     fn build(language: Language) -> CuePhrases {
         let (phrases, lists, bylines) = entries(language);
-        // A DFA takes one look-up per byte of text. Its table, a few hundred kilobytes for a few hundred
-        // short phrases, is built once per process. A prefilter would not help: phrases start with most
-        // letters.
-        let automaton = DFA::builder()
+        let phrases: Vec<String> = phrases.iter().map(|phrase| phrase.to_ascii_lowercase()).collect();
+        // A prefilter would not help: phrases start with most letters.
+        let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
             .prefilter(false)
-            .build(phrases.iter().map(|phrase| phrase.to_ascii_lowercase()))
-            // The lists are compiled in, and a test builds every language's automaton; building only fails
+            .build(&phrases)
+            // The lists are compiled in, and a test builds every language's automata; building only fails
             // beyond size limits that a few hundred short phrases are far from.
             .expect("compiled-in cue phrases build an automaton");
-        // The builder makes a DFA for unanchored scans unless told otherwise.
-        let start = automaton.start_state(Anchored::No).expect("the cue automaton scans unanchored");
-        CuePhrases { automaton, start, lists, bylines }
+        CuePhrases { phrases, nfa, dfa: OnceLock::new(), scanned: AtomicUsize::new(0), lists, bylines }
+    }
+
+    /// The DFA of the phrases: its table, a few hundred kilobytes for a few hundred short phrases, takes
+    /// one look-up per byte of text.
+    fn dfa(&self) -> &DFA {
+        self.dfa.get_or_init(|| {
+            DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&self.phrases)
+                .expect("compiled-in cue phrases build an automaton")
+        })
     }
 
     /// The lists (as [`CueList`] bits) each sentence has a phrase of, the phrase at word boundaries,
     /// ASCII-case-insensitively. A call to action that opens a sentence after at most a quote or a bullet
     /// also counts as a prompt.
     pub(super) fn masks(&self, text: &str, sentences: &[Sentence]) -> Vec<u8> {
-        let automaton = &self.automaton;
+        if let Some(dfa) = self.dfa.get() {
+            return self.masks_by(dfa, text, sentences);
+        }
+        let before = self.scanned.fetch_add(text.len(), Ordering::Relaxed);
+        if before.saturating_add(text.len()) >= DFA_PAYS_OFF_AFTER {
+            self.masks_by(self.dfa(), text, sentences)
+        } else {
+            self.masks_by(&self.nfa, text, sentences)
+        }
+    }
+
+    /// [`Self::masks`], the phrases found by `automaton`.
+    fn masks_by(&self, automaton: &impl Automaton, text: &str, sentences: &[Sentence]) -> Vec<u8> {
         let mut masks = vec![0u8; sentences.len()];
-        self.phrase_ends(text.as_bytes(), |end, state| {
+        phrase_ends(automaton, text.as_bytes(), |end, state| {
             // Short phrases ("ap", "rss") end inside many words: rule those out before looking at them.
             if !automaton.is_match(state) || !is_word_end(text.as_bytes(), end) {
                 return;
@@ -152,77 +191,83 @@ impl CuePhrases {
             *mask |= if opens { lists | CueList::Prompt as u8 } else { lists };
         }
     }
+}
 
-    /// Calls `found` with the offset past each byte of `bytes` where the automaton enters a special state,
-    /// and that state; in no particular order, and some more than once. Without a prefilter, the special
-    /// states of the crate's DFA are the states where phrases end, and a dead state that an unanchored
-    /// scan never enters.
-    ///
-    /// The text is cut into [`LANES`] stretches of the same length, scanned side by side, each from the
-    /// automaton's start. Each stretch but the first starts the longest phrase's length (less one byte)
-    /// before the one before it ends, so that a phrase that straddles a cut is found in full; and a scan
-    /// that starts at an offset finds every phrase that starts there or later.
-    fn phrase_ends(&self, bytes: &[u8], mut found: impl FnMut(usize, StateID)) {
-        let automaton = &self.automaton;
-        let overlap = automaton.max_pattern_len().saturating_sub(1);
-        let stretch = (bytes.len() + (LANES - 1) * overlap).div_ceil(LANES);
-        if stretch <= 2 * overlap {
-            self.scan(bytes, 0, self.start, &mut found);
-            return;
-        }
-        let starts: [usize; LANES] = std::array::from_fn(|k| k * (stretch - overlap));
-        let lanes = starts.map(|start| bytes.get(start..(start + stretch).min(bytes.len())).unwrap_or_default());
-        // The last lane may be a little shorter than the others: they go on alone past its end.
-        let common = lanes.iter().map(|lane| lane.len()).min().unwrap_or(0);
-        let side_by_side = lanes.map(|lane| &lane[..common]);
-        let mut states = [self.start; LANES];
-        let mut at = 0;
-        while at < common {
-            at = self.run(&side_by_side, at, &mut states);
-            for (&state, start) in states.iter().zip(starts) {
-                if automaton.is_special(state) {
-                    found(start + at, state);
-                }
+/// Calls `found` with the offset past each byte of `bytes` where the automaton enters a special state,
+/// and that state; in no particular order, and some more than once. Without a prefilter, the special
+/// states of the crate's DFA are the states where phrases end, and a dead state that an unanchored
+/// scan never enters.
+///
+/// The text is cut into [`LANES`] stretches of the same length, scanned side by side, each from the
+/// automaton's start. Each stretch but the first starts the longest phrase's length (less one byte)
+/// before the one before it ends, so that a phrase that straddles a cut is found in full; and a scan
+/// that starts at an offset finds every phrase that starts there or later.
+fn phrase_ends<A: Automaton>(automaton: &A, bytes: &[u8], mut found: impl FnMut(usize, StateID)) {
+    // Both automata are built for unanchored scans (the builders' default), so this does not fail.
+    let Ok(start) = automaton.start_state(Anchored::No) else { return };
+    let overlap = automaton.max_pattern_len().saturating_sub(1);
+    let stretch = (bytes.len() + (LANES - 1) * overlap).div_ceil(LANES);
+    if stretch <= 2 * overlap {
+        scan(automaton, bytes, 0, start, &mut found);
+        return;
+    }
+    let starts: [usize; LANES] = std::array::from_fn(|k| k * (stretch - overlap));
+    let lanes = starts.map(|start| bytes.get(start..(start + stretch).min(bytes.len())).unwrap_or_default());
+    // The last lane may be a little shorter than the others: they go on alone past its end.
+    let common = lanes.iter().map(|lane| lane.len()).min().unwrap_or(0);
+    let side_by_side = lanes.map(|lane| &lane[..common]);
+    let mut states = [start; LANES];
+    let mut at = 0;
+    while at < common {
+        at = run(automaton, &side_by_side, at, &mut states);
+        for (&state, start) in states.iter().zip(starts) {
+            if automaton.is_special(state) {
+                found(start + at, state);
             }
-        }
-        for ((lane, state), start) in lanes.iter().zip(states).zip(starts) {
-            self.scan(&lane[common..], start + common, state, &mut found);
         }
     }
-
-    /// Steps each lane on from its state in `states` over its bytes from `at`, and returns the offset past
-    /// the first byte where some lane enters a special state, or the lanes' length. The lanes are as long
-    /// as each other.
-    // Kept apart from its caller, so that the loop has the registers it needs.
-    #[inline(never)]
-    fn run(&self, lanes: &[&[u8]; LANES], mut at: usize, states: &mut [StateID; LANES]) -> usize {
-        let automaton = &self.automaton;
-        let end = lanes.iter().map(|lane| lane.len()).min().unwrap_or(0);
-        let lanes = lanes.map(|lane| &lane[..end]);
-        let mut current = *states;
-        while at < end {
-            let mut special = false;
-            for (state, lane) in current.iter_mut().zip(&lanes) {
-                *state = automaton.next_state(Anchored::No, *state, ASCII_LOWER[usize::from(lane[at])]);
-                special |= automaton.is_special(*state);
-            }
-            at += 1;
-            // Phrases end at a small share of the bytes: one test for all lanes, and seldom a stop.
-            if special {
-                break;
-            }
-        }
-        *states = current;
-        at
+    for ((lane, state), start) in lanes.iter().zip(states).zip(starts) {
+        scan(automaton, &lane[common..], start + common, state, &mut found);
     }
+}
 
-    /// Goes on from `state` over `bytes`, which start at `offset` in the text, as [`Self::phrase_ends`].
-    fn scan(&self, bytes: &[u8], offset: usize, mut state: StateID, found: &mut impl FnMut(usize, StateID)) {
-        for (at, &byte) in bytes.iter().enumerate() {
-            state = self.automaton.next_state(Anchored::No, state, ASCII_LOWER[usize::from(byte)]);
-            if self.automaton.is_special(state) {
-                found(offset + at + 1, state);
-            }
+/// Steps each lane on from its state in `states` over its bytes from `at`, and returns the offset past
+/// the first byte where some lane enters a special state, or the lanes' length. The lanes are as long
+/// as each other.
+// Kept apart from its caller, so that the loop has the registers it needs.
+#[inline(never)]
+fn run<A: Automaton>(automaton: &A, lanes: &[&[u8]; LANES], mut at: usize, states: &mut [StateID; LANES]) -> usize {
+    let end = lanes.iter().map(|lane| lane.len()).min().unwrap_or(0);
+    let lanes = lanes.map(|lane| &lane[..end]);
+    let mut current = *states;
+    while at < end {
+        let mut special = false;
+        for (state, lane) in current.iter_mut().zip(&lanes) {
+            *state = automaton.next_state(Anchored::No, *state, ASCII_LOWER[usize::from(lane[at])]);
+            special |= automaton.is_special(*state);
+        }
+        at += 1;
+        // Phrases end at a small share of the bytes: one test for all lanes, and seldom a stop.
+        if special {
+            break;
+        }
+    }
+    *states = current;
+    at
+}
+
+/// Goes on from `state` over `bytes`, which start at `offset` in the text, as [`phrase_ends`].
+fn scan<A: Automaton>(
+    automaton: &A,
+    bytes: &[u8],
+    offset: usize,
+    mut state: StateID,
+    found: &mut impl FnMut(usize, StateID),
+) {
+    for (at, &byte) in bytes.iter().enumerate() {
+        state = automaton.next_state(Anchored::No, state, ASCII_LOWER[usize::from(byte)]);
+        if automaton.is_special(state) {
+            found(offset + at + 1, state);
         }
     }
 }
@@ -313,11 +358,17 @@ mod tests {
         sentences
     }
 
-    /// Every phrase that the scan finds, as its pattern id and end, each once.
+    /// Every phrase that the scan finds, as its pattern id and end, each once: the same by both automata.
     fn found_by_the_scan(language: Language, text: &str) -> BTreeSet<(usize, usize)> {
-        let automaton = &CuePhrases::of(language).automaton;
+        let phrases = CuePhrases::of(language);
+        let by_dfa = found_by(phrases.dfa(), text);
+        assert_eq!(found_by(&phrases.nfa, text), by_dfa);
+        by_dfa
+    }
+
+    fn found_by(automaton: &impl Automaton, text: &str) -> BTreeSet<(usize, usize)> {
         let mut found = BTreeSet::new();
-        CuePhrases::of(language).phrase_ends(text.as_bytes(), |end, state| {
+        phrase_ends(automaton, text.as_bytes(), |end, state| {
             if automaton.is_match(state) {
                 for index in 0..automaton.match_len(state) {
                     found.insert((automaton.match_pattern(state, index).as_usize(), end));
@@ -376,7 +427,8 @@ mod tests {
         for language in Language::ALL {
             let phrases = CuePhrases::of(language);
             assert!(!phrases.lists.is_empty(), "{language}");
-            assert!(phrases.automaton.max_pattern_len() > 1, "{language}");
+            assert!(phrases.nfa.max_pattern_len() > 1, "{language}");
+            assert_eq!(phrases.dfa().max_pattern_len(), phrases.nfa.max_pattern_len(), "{language}");
         }
     }
 
@@ -401,7 +453,7 @@ mod tests {
     fn the_longest_phrase_is_found_wherever_it_is_in_a_text_of_several_stretches() {
         let crates = CratesIterator::new(Language::English);
         let longest = "Continues BELOW advertisement";
-        assert_eq!(CuePhrases::of(Language::English).automaton.max_pattern_len(), longest.len());
+        assert_eq!(CuePhrases::of(Language::English).nfa.max_pattern_len(), longest.len());
         let filler = "lorem ipsum dolor sit amet. ".repeat(20);
         // At every offset, so that it straddles each cut between two stretches in every way.
         for at in 0..=filler.len() {
@@ -429,10 +481,34 @@ mod tests {
                 let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else { continue };
                 let Some(text) = record["text"].as_str() else { continue };
                 let sentences = splitter.split(text);
-                let masks = CuePhrases::of(Language::English).masks(text, &sentences);
+                let phrases = CuePhrases::of(Language::English);
+                let masks = phrases.masks_by(&phrases.nfa, text, &sentences);
                 assert_eq!(masks, crates.masks(text, &sentences), "{}", record["id"]);
+                assert_eq!(phrases.masks_by(phrases.dfa(), text, &sentences), masks, "{}", record["id"]);
             }
         }
+    }
+
+    #[test]
+    fn the_dfa_is_built_once_the_nfa_has_scanned_enough() {
+        let phrases = CuePhrases::build(Language::English);
+        let text = "Sign up for our newsletter. The council met on Monday. ".repeat(64);
+        let sentences = sentences_of(&text);
+        let first = phrases.masks(&text, &sentences);
+        assert!(phrases.dfa.get().is_none(), "one short text is scanned by the NFA");
+        let mut texts = text.len();
+        while texts < DFA_PAYS_OFF_AFTER {
+            assert_eq!(phrases.masks(&text, &sentences), first);
+            texts += text.len();
+        }
+        assert!(phrases.dfa.get().is_some(), "after {texts} bytes");
+        assert_eq!(phrases.masks(&text, &sentences), first);
+        assert_ne!(first[0] & CueList::Prompt as u8, 0);
+        // A text as long as the threshold on its own goes to the DFA at once.
+        let long = CuePhrases::build(Language::English);
+        let text = text.repeat(DFA_PAYS_OFF_AFTER / text.len() + 1);
+        long.masks(&text, &sentences_of(&text));
+        assert!(long.dfa.get().is_some());
     }
 
     proptest::proptest! {
