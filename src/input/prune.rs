@@ -11,9 +11,10 @@
 //! it (Readability's first step, and its cleaning of footers, asides and controls) and the layout to
 //! skip it or mark it as furniture. Apart from `<link>` and `<meta>`, the elements stay, empty, so the
 //! tree's shape is the page's own. JSON-LD scripts keep their contents (the extractor reads the
-//! article's title there), and image, media, embed and metadata elements, and everything inside an
-//! `<object>`, keep all their attributes (the extractor reads lazy images' `data-src`, any value that
-//! names an image file, and embeds' URLs).
+//! article's title there); an image keeps whether it has an address (the extractor drops one without
+//! before it scores the page); and pictures, figures, media, embeds and metadata, and everything inside
+//! an `<object>`, keep all their attributes (the extractor reads lazy pictures' `data-src`, any value
+//! that names an image file, and embeds' URLs).
 //!
 //! The scan follows the tokenizer's states only as far as deciding where tags, attribute values and
 //! those elements end: raw text (`<title>`, `<textarea>`, `<noscript>`, …) is passed over untouched,
@@ -141,7 +142,13 @@ impl Pruner<'_> {
                 at = tag_end;
                 continue;
             }
-            let keep = if closing || self.objects > 0 || reads_all_attributes(name) { Keep::All } else { Keep::Read };
+            let keep = if closing || self.objects > 0 || reads_all_attributes(name) {
+                Keep::All
+            } else if name == b"img" {
+                Keep::Image
+            } else {
+                Keep::Read
+            };
             let Some(tag_end) = self.attributes(name_end, keep) else { return };
             at = tag_end;
             match name {
@@ -217,6 +224,7 @@ impl Pruner<'_> {
     /// pruning.
     fn attributes(&mut self, from: usize, keep: Keep) -> Option<usize> {
         let mut at = from;
+        let mut image_source_kept = false;
         loop {
             match next_attribute(self.html.as_bytes(), at)? {
                 Attribute::TagEnd(end) => return Some(end),
@@ -226,10 +234,28 @@ impl Pruner<'_> {
                         continue;
                     }
                     let name = &self.html.as_bytes()[start..name_end];
-                    let dropped = if name.eq_ignore_ascii_case(b"href") {
-                        value.and_then(|value| self.unread_part_of_address(value))
-                    } else if read_attribute(name) {
+                    let dropped = if read_attribute(name) {
                         None
+                    } else if keep == Keep::Image {
+                        // The extractor drops an image with no address before it scores the page, which
+                        // changes the counts it scores by: one attribute that gives an image an address
+                        // to it stays, the name alone where the name says so.
+                        let value = value.map_or(&b""[..], |value| &self.html.as_bytes()[value]);
+                        let source_name = IMAGE_SOURCES.iter().any(|source| name.eq_ignore_ascii_case(source));
+                        let source_value = IMAGE_FILES.iter().any(|file| contains(value, file));
+                        match (image_source_kept, source_name, source_value) {
+                            (false, true, _) => {
+                                image_source_kept = true;
+                                Some(name_end..end)
+                            }
+                            (false, false, true) => {
+                                image_source_kept = true;
+                                None
+                            }
+                            _ => Some(start..end),
+                        }
+                    } else if name.eq_ignore_ascii_case(b"href") {
+                        value.and_then(|value| self.unread_part_of_address(value))
                     } else {
                         Some(start..end)
                     };
@@ -260,6 +286,19 @@ enum Keep {
     All,
     /// Those some reader looks at ([`read_attribute`]), and of a link's address its first character.
     Read,
+    /// An image's: those of [`Keep::Read`], and whether it has an address (the name of its first
+    /// address attribute, or the first attribute whose value names an image file, as the extractor
+    /// tells).
+    Image,
+}
+
+/// The attributes that give an image an address, to the extractor.
+const IMAGE_SOURCES: [&[u8]; 4] = [b"src", b"srcset", b"data-src", b"data-srcset"];
+/// What a value that names an image file has in it, to the extractor (which compares case-sensitively).
+const IMAGE_FILES: [&[u8]; 6] = [b".jpg", b".jpeg", b".png", b".webp", b".avif", b".gif"];
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 /// One step through a tag's attributes.
@@ -400,15 +439,15 @@ impl TagName {
     }
 }
 
-/// Elements whose every attribute may matter: to the extractor, images (lazy-loading attributes, any
-/// value naming an image file), media and embeds (their URLs), metadata and the base address; to the
+/// Elements whose every attribute may matter: to the extractor, pictures and figures (lazy-loading
+/// attributes, any value naming an image file), media and embeds (their URLs), metadata and the base
+/// address; to the
 /// parser, `<font>` and `<annotation-xml>`, whose attributes decide where foreign content ends, and
 /// `<math>` and `<svg>`, whose contents it reads as foreign content.
 fn reads_all_attributes(name: &[u8]) -> bool {
     matches!(
         name,
-        b"img"
-            | b"picture"
+        b"picture"
             | b"source"
             | b"figure"
             | b"video"
@@ -669,7 +708,7 @@ mod tests {
         assert_eq!(
             prune(page),
             "<div class=\"story\"   id=x><a href=\"#top\"  >link</a><svg viewBox=\"0 0 9 9\"></svg>\
-             <img src=a.jpg data-src=b.jpg srcset=\"a.jpg 1x\"><svg/><p>after</p></div>"
+             <img src  ><svg/><p>after</p></div>"
         );
         // A tag left open at the end ends the pruning.
         assert_eq!(prune("<p data-x=1>a</p><div data-y=\"2"), "<p >a</p><div data-y=\"2");
@@ -692,6 +731,17 @@ mod tests {
             prune(page),
             "<iframe src=\"//youtube.com/embed/x\" title=v></iframe><object data=x><param name=movie \
              value=\"//youtube.com/v/x\"><span title=t>x</span></object><span >y</span>"
+        );
+    }
+
+    #[test]
+    fn images_keep_whether_they_have_an_address() {
+        let page = "<img src=\"a.jpg\" srcset=\"a.jpg 1x\" data-src=b.jpg alt=\"A cat\" class=c width=9>\
+                    <img alt=x data-lazy=\"/a.png\" data-src=b><img alt=\"no address\" loading=lazy>\
+                    <IMG DATA-SRCSET=\"b.jpg 2x\" style=\"display:none\">";
+        assert_eq!(
+            prune(page),
+            "<img src    class=c ><img  data-lazy=\"/a.png\" ><img  ><IMG DATA-SRCSET style=\"display:none\">"
         );
     }
 
@@ -807,7 +857,7 @@ mod tests {
     #[test]
     fn quoted_markup_in_attributes_is_not_markup() {
         let page = "<a class=\"<!-- not a comment\">link</a><img alt='<script>'><p>x</p><!-- c -->";
-        assert_eq!(prune(page), "<a class=\"<!-- not a comment\">link</a><img alt='<script>'><p>x</p>");
+        assert_eq!(prune(page), "<a class=\"<!-- not a comment\">link</a><img ><p>x</p>");
     }
 
     #[test]
