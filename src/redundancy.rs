@@ -78,6 +78,8 @@ pub(crate) struct CosineIndex<'a> {
     chosen_rows: Vec<u32>,
     /// The number of candidates checked so far, the stamp of [`Slot::check`].
     checks: u32,
+    /// Scratch for [`RedundancyCheck::choose`]: a row's terms, by document frequency.
+    by_frequency: Vec<(u32, u32, f64)>,
 }
 
 impl<'a> CosineIndex<'a> {
@@ -92,6 +94,7 @@ impl<'a> CosineIndex<'a> {
             slots: Vec::new(),
             chosen_rows: Vec::new(),
             checks: 0,
+            by_frequency: Vec::new(),
         }
     }
 
@@ -146,11 +149,16 @@ impl RedundancyCheck for CosineIndex<'_> {
         }
         let (Ok(row_id), Ok(id)) = (u32::try_from(row), u32::try_from(self.slots.len())) else { return };
         let (terms, weights) = self.tfidf.vectors().row(row);
-        let mut by_frequency: Vec<(u32, u32, f64)> = terms
-            .iter()
-            .zip(weights)
-            .map(|(&term, &weight)| (self.tfidf.document_frequency(term), term, weight / norm))
-            .collect();
+        let mut by_frequency = std::mem::take(&mut self.by_frequency);
+        by_frequency.clear();
+        by_frequency.extend(
+            terms
+                .iter()
+                .zip(weights)
+                .map(|(&term, &weight)| (self.tfidf.document_frequency(term), term, weight / norm)),
+        );
+        // A row indexes most of its terms, each new in a short brief.
+        self.lists.reserve(terms.len());
         // Most common first; ties by term id, so the index does not depend on anything but the row.
         by_frequency.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         // Leaving out terms up to half the threshold, not all of it: the bound a pair must pass to be
@@ -158,7 +166,7 @@ impl RedundancyCheck for CosineIndex<'_> {
         // posting lists (which the cap bounds).
         let allowed = (self.threshold * BOUND_MARGIN * PREFIX_SHARE).powi(2);
         let mut left_out = 0.0;
-        for (_, term, share) in by_frequency {
+        for &(_, term, share) in &by_frequency {
             let term = term as usize;
             if left_out + share * share <= allowed {
                 left_out += share * share;
@@ -168,7 +176,9 @@ impl RedundancyCheck for CosineIndex<'_> {
             // check is approximate, and counting the term in the bound would send every pair to the
             // exact comparison.
             if self.list_of_term.len() <= term {
-                self.list_of_term.resize(term + 1, NO_LIST);
+                // Room for every term of the document at once, rather than growing term by term.
+                let terms = self.tfidf.idf_len().max(term + 1);
+                self.list_of_term.resize(terms, NO_LIST);
             }
             if self.list_of_term[term] == NO_LIST {
                 let Ok(list) = u32::try_from(self.lists.len()) else { continue };
@@ -181,6 +191,7 @@ impl RedundancyCheck for CosineIndex<'_> {
                 list.push((id, share as f32));
             }
         }
+        self.by_frequency = by_frequency;
         self.slots.push(Slot { check: 0, unindexed_norm: f64::sqrt(left_out) as f32, bound: 0.0 });
         self.chosen_rows.push(row_id);
     }
