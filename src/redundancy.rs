@@ -157,8 +157,12 @@ impl RedundancyCheck for CosineIndex<'_> {
                 .zip(weights)
                 .map(|(&term, &weight)| (self.tfidf.document_frequency(term), term, weight / norm)),
         );
-        // A row indexes most of its terms, each new in a short brief.
-        self.lists.reserve(terms.len());
+        // A row indexes most of its terms, each new in a short brief: on the first choice, room for a
+        // brief of a few rows like it, so that the arrays are made once for the default three sentences.
+        let rows = if self.slots.is_empty() { BRIEF_ROWS } else { 1 };
+        self.lists.reserve(rows * terms.len());
+        self.slots.reserve(rows);
+        self.chosen_rows.reserve(rows);
         // Most common first; ties by term id, so the index does not depend on anything but the row.
         by_frequency.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         // Leaving out terms up to half the threshold, not all of it: the bound a pair must pass to be
@@ -202,6 +206,9 @@ fn list<'a>(list_of_term: &[u32], lists: &'a [Postings], term: u32) -> Option<&'
     let index = *list_of_term.get(term as usize)?;
     lists.get(index as usize)
 }
+
+/// The rows a brief is first given room for: the default three sentences, and one more.
+const BRIEF_ROWS: usize = 4;
 
 /// The entry of [`CosineIndex::list_of_term`] for a term without a list.
 const NO_LIST: u32 = u32::MAX;
