@@ -149,18 +149,52 @@ fn by_function_words(text: &str) -> Option<Language> {
 }
 
 /// Calls `f` with each of the first `limit` words of `text` (runs of letters, digits and apostrophes),
-/// lower-cased character by character. One pass as the characters are read: no word is sliced out and
-/// copied before it is lower-cased.
+/// lower-cased character by character. ASCII is read a run of word bytes at a time: a run that is a
+/// whole word already in lower case (most words) is passed as it is, without a copy.
 fn lower_case_words(text: &str, limit: usize, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
     let mut lower = String::new();
     let mut read = 0;
-    for c in text.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '\u{2019}' {
-            if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-            } else {
-                lower.extend(c.to_lowercase());
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if ASCII_CLASS[usize::from(byte)] & WORD != 0 {
+            let start = i;
+            let mut classes = 0;
+            while let Some(&b) = bytes.get(i) {
+                let class = ASCII_CLASS[usize::from(b)];
+                if class & WORD == 0 {
+                    break;
+                }
+                classes |= class;
+                i += 1;
             }
+            let run = &text[start..i];
+            // The word ends here unless a non-ASCII character (a letter, say) goes on with it.
+            let ends = bytes.get(i).is_none_or(u8::is_ascii);
+            if lower.is_empty() && ends && classes & UPPER == 0 {
+                if read == limit {
+                    return;
+                }
+                f(run);
+                read += 1;
+            } else {
+                let from = lower.len();
+                lower.push_str(run);
+                lower[from..].make_ascii_lowercase();
+            }
+            continue;
+        }
+        let c = if byte.is_ascii() {
+            i += 1;
+            char::from(byte)
+        } else {
+            let Some(c) = text[i..].chars().next() else { break };
+            i += c.len_utf8();
+            c
+        };
+        if !byte.is_ascii() && (c.is_alphanumeric() || c == '\u{2019}') {
+            lower.extend(c.to_lowercase());
         } else if !lower.is_empty() {
             if read == limit {
                 return;
@@ -174,6 +208,29 @@ fn lower_case_words(text: &str, limit: usize, mut f: impl FnMut(&str)) {
         f(&lower);
     }
 }
+
+/// [`ASCII_CLASS`] bits: the ASCII bytes of words (letters, digits, the apostrophe), and the upper-case
+/// letters among them.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+
+/// The class of each byte, a table since it is asked of every byte the vote reads; 0 for the bytes of
+/// non-ASCII characters, which are told apart as characters.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() || b == b'\'' {
+            table[byte] = WORD;
+        }
+        if b.is_ascii_uppercase() {
+            table[byte] |= UPPER;
+        }
+        byte += 1;
+    }
+    table
+};
 
 /// At most [`SAMPLE_BYTES`] from the start of `text`, cut at a character boundary.
 fn sample(text: &str) -> &str {

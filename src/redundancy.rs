@@ -63,10 +63,14 @@ struct Slot {
 pub(crate) struct CosineIndex<'a> {
     tfidf: &'a TfIdf,
     threshold: f64,
-    /// For each term id, the chosen rows indexed under it (by their number among the chosen) and their
-    /// unit-vector weight on it. Eight bytes a posting: the walk over these lists is what a large budget
-    /// spends its time on.
-    postings: Vec<Vec<(u32, f32)>>,
+    /// For each term id, where its list is in `lists` ([`NO_LIST`] for a term no chosen row is indexed
+    /// under): a short brief indexes a few dozen terms of a vocabulary of hundreds, and a list per term id
+    /// would be a vector to make and drop for each.
+    list_of_term: Vec<u32>,
+    /// The chosen rows indexed under a term (by their number among the chosen) and their unit-vector
+    /// weight on it. Eight bytes a posting: the walk over these lists is what a large budget spends its
+    /// time on.
+    lists: Vec<Postings>,
     /// Per chosen row, in the order chosen. Numbered so, the rows that fill the lists of common terms,
     /// which are the first chosen, sit together and stay in the caches while the lists are walked.
     slots: Vec<Slot>,
@@ -74,13 +78,24 @@ pub(crate) struct CosineIndex<'a> {
     chosen_rows: Vec<u32>,
     /// The number of candidates checked so far, the stamp of [`Slot::check`].
     checks: u32,
+    /// Scratch for [`RedundancyCheck::choose`]: a row's terms, by document frequency.
+    by_frequency: Vec<(u32, u32, f64)>,
 }
 
 impl<'a> CosineIndex<'a> {
     /// A check of cosines above `threshold` among the rows of `tfidf`; a threshold of 1 or more turns it
     /// off, as [`Config::redundancy`](crate::Config::redundancy) documents.
     pub(crate) fn new(tfidf: &'a TfIdf, threshold: f64) -> Self {
-        CosineIndex { tfidf, threshold, postings: Vec::new(), slots: Vec::new(), chosen_rows: Vec::new(), checks: 0 }
+        CosineIndex {
+            tfidf,
+            threshold,
+            list_of_term: Vec::new(),
+            lists: Vec::new(),
+            slots: Vec::new(),
+            chosen_rows: Vec::new(),
+            checks: 0,
+            by_frequency: Vec::new(),
+        }
     }
 
     fn enabled(&self) -> bool {
@@ -103,9 +118,9 @@ impl RedundancyCheck for CosineIndex<'_> {
         let check = self.checks;
         let (terms, weights) = self.tfidf.vectors().row(row);
         for (&term, &weight) in terms.iter().zip(weights) {
-            let Some(chosen) = self.postings.get(term as usize) else { continue };
+            let Some(chosen) = list(&self.list_of_term, &self.lists, term) else { continue };
             let share = weight / norm;
-            for &(other, other_share) in chosen {
+            for &(other, other_share) in chosen.first().iter().chain(&chosen.rest) {
                 let Some(slot) = self.slots.get_mut(other as usize) else { continue };
                 if slot.check != check {
                     slot.check = check;
@@ -134,11 +149,20 @@ impl RedundancyCheck for CosineIndex<'_> {
         }
         let (Ok(row_id), Ok(id)) = (u32::try_from(row), u32::try_from(self.slots.len())) else { return };
         let (terms, weights) = self.tfidf.vectors().row(row);
-        let mut by_frequency: Vec<(u32, u32, f64)> = terms
-            .iter()
-            .zip(weights)
-            .map(|(&term, &weight)| (self.tfidf.document_frequency(term), term, weight / norm))
-            .collect();
+        let mut by_frequency = std::mem::take(&mut self.by_frequency);
+        by_frequency.clear();
+        by_frequency.extend(
+            terms
+                .iter()
+                .zip(weights)
+                .map(|(&term, &weight)| (self.tfidf.document_frequency(term), term, weight / norm)),
+        );
+        // A row indexes most of its terms, each new in a short brief: on the first choice, room for a
+        // brief of a few rows like it, so that the arrays are made once for the default three sentences.
+        let rows = if self.slots.is_empty() { BRIEF_ROWS } else { 1 };
+        self.lists.reserve(rows * terms.len());
+        self.slots.reserve(rows);
+        self.chosen_rows.reserve(rows);
         // Most common first; ties by term id, so the index does not depend on anything but the row.
         by_frequency.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         // Leaving out terms up to half the threshold, not all of it: the bound a pair must pass to be
@@ -146,11 +170,8 @@ impl RedundancyCheck for CosineIndex<'_> {
         // posting lists (which the cap bounds).
         let allowed = (self.threshold * BOUND_MARGIN * PREFIX_SHARE).powi(2);
         let mut left_out = 0.0;
-        for (_, term, share) in by_frequency {
+        for &(_, term, share) in &by_frequency {
             let term = term as usize;
-            if self.postings.len() <= term {
-                self.postings.resize_with(term + 1, Vec::new);
-            }
             if left_out + share * share <= allowed {
                 left_out += share * share;
                 continue;
@@ -158,12 +179,69 @@ impl RedundancyCheck for CosineIndex<'_> {
             // A full list leaves the term out of the row's index and out of its bound: past the cap the
             // check is approximate, and counting the term in the bound would send every pair to the
             // exact comparison.
-            if self.postings[term].len() < MAX_TERM_POSTINGS {
-                self.postings[term].push((id, share as f32));
+            if self.list_of_term.len() <= term {
+                // Room for every term of the document at once, rather than growing term by term.
+                let terms = self.tfidf.idf_len().max(term + 1);
+                self.list_of_term.resize(terms, NO_LIST);
+            }
+            if self.list_of_term[term] == NO_LIST {
+                let Ok(list) = u32::try_from(self.lists.len()) else { continue };
+                self.list_of_term[term] = list;
+                self.lists.push(Postings::default());
+            }
+            if let Some(list) = self.lists.get_mut(self.list_of_term[term] as usize)
+                && list.len() < MAX_TERM_POSTINGS
+            {
+                list.push((id, share as f32));
             }
         }
+        self.by_frequency = by_frequency;
         self.slots.push(Slot { check: 0, unindexed_norm: f64::sqrt(left_out) as f32, bound: 0.0 });
         self.chosen_rows.push(row_id);
+    }
+}
+
+/// The list of `term` in a [`CosineIndex`], if a chosen row is indexed under it.
+fn list<'a>(list_of_term: &[u32], lists: &'a [Postings], term: u32) -> Option<&'a Postings> {
+    let index = *list_of_term.get(term as usize)?;
+    lists.get(index as usize)
+}
+
+/// The rows a brief is first given room for: the default three sentences, and one more.
+const BRIEF_ROWS: usize = 4;
+
+/// The entry of [`CosineIndex::list_of_term`] for a term without a list.
+const NO_LIST: u32 = u32::MAX;
+
+/// Postings a list holds before it needs memory of its own: a brief of the default three sentences lists
+/// a term at most three times, and allocates nothing per term.
+const INLINE_POSTINGS: usize = 3;
+
+/// One term's list of chosen rows, in the order they were chosen: the first [`INLINE_POSTINGS`] in place,
+/// the rest in `rest`.
+#[derive(Default)]
+struct Postings {
+    len: usize,
+    inline: [(u32, f32); INLINE_POSTINGS],
+    rest: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The postings kept in place.
+    fn first(&self) -> &[(u32, f32)] {
+        &self.inline[..self.len.min(INLINE_POSTINGS)]
+    }
+
+    fn push(&mut self, posting: (u32, f32)) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = posting,
+            None => self.rest.push(posting),
+        }
+        self.len += 1;
     }
 }
 

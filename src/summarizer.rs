@@ -251,7 +251,14 @@ impl Summary {
     /// # Ok::<(), nutgraf::Error>(())
     /// ```
     pub fn to_text(&self) -> String {
-        self.sentences.iter().map(|s| fold_lines(&s.text)).collect::<Vec<_>>().join("\n")
+        let mut text = String::with_capacity(self.sentences.iter().map(|s| s.text.len() + 1).sum());
+        for (k, sentence) in self.sentences.iter().enumerate() {
+            if k > 0 {
+                text.push('\n');
+            }
+            push_folded(&mut text, &sentence.text);
+        }
+        text
     }
 
     /// Number of words in the brief (UAX #29 words, as budgets count them).
@@ -318,16 +325,24 @@ impl Summary {
 
 /// Replaces every run of whitespace that contains a line break with one space.
 pub(crate) fn fold_lines(text: &str) -> String {
-    if !text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+    if !has_line_break(text) {
         return text.to_string();
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `text` has a line break: `\n`, `\r`, U+2028 or U+2029. Found by bytes (the last two are
+/// E2 80 A8 and E2 80 A9 in UTF-8), asked of every sentence of every brief.
+fn has_line_break(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes)
+        .any(|i| bytes[i] != 0xE2 || matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])))
+}
+
 /// Appends [`fold_lines`]`(text)` to `out` without making it first: a brief of the whole document
 /// renders a hundred thousand sentences.
 pub(crate) fn push_folded(out: &mut String, text: &str) {
-    if !text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+    if !has_line_break(text) {
         out.push_str(text);
         return;
     }
@@ -868,7 +883,17 @@ mod tests {
 
     #[test]
     fn appending_folded_text_gives_what_fold_lines_makes() {
-        for text in ["", "One line.", "  Spaced  out\tline. ", "Two\nlines.", " Broken \r\n line\u{2028}here. ", "\n"] {
+        for text in [
+            "",
+            "One line.",
+            "  Spaced  out\tline. ",
+            "Two\nlines.",
+            " Broken \r\n line\u{2028}here. ",
+            "\n",
+            "Para\u{2029}graph",
+            "No \u{2027}\u{202f}\u{2030} break",
+        ] {
+            assert_eq!(has_line_break(text), text.contains(['\n', '\r', '\u{2028}', '\u{2029}']), "{text:?}");
             let mut out = String::from("> ");
             push_folded(&mut out, text);
             assert_eq!(out, format!("> {}", fold_lines(text)), "{text:?}");

@@ -95,6 +95,7 @@ struct Stems {
 }
 
 impl Stems {
+    #[inline]
     fn get(&self, id: u32) -> &str {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };

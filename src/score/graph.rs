@@ -240,10 +240,9 @@ fn build_rows(tfidf: &TfIdf, postings: &Postings, config: &GraphConfig, score: &
         if !dense || truncated {
             row.sort_unstable_by_key(|&(j, _)| j);
         }
-        for (j, value) in row.drain(..) {
-            neighbors.push(j);
-            weights.push(value);
-        }
+        neighbors.extend(row.iter().map(|&(j, _)| j));
+        weights.extend(row.iter().map(|&(_, value)| value));
+        row.clear();
         offsets.push(neighbors.len());
     }
     SimilarityGraph { offsets, neighbors, weights }

@@ -144,6 +144,11 @@ impl TfIdf {
         self.idf.get(term as usize).copied().unwrap_or(0.0)
     }
 
+    /// Number of terms with an IDF: the document's vocabulary.
+    pub(crate) fn idf_len(&self) -> usize {
+        self.idf.len()
+    }
+
     /// Number of member sentences containing `term`.
     pub fn document_frequency(&self, term: TermId) -> u32 {
         self.document_frequency.get(term as usize).copied().unwrap_or(0)
