@@ -98,113 +98,20 @@ pub fn brief_job<'a>(
         // The brief's text is written twice (the summary, then each sentence) with its spans and scores:
         // room for that up front, rather than growing the line from serde_json's 128 bytes by copying.
         let mut line = Vec::with_capacity(2 * summary_text.len() + 96 * summary.sentences.len() + 128);
-        if keyphrases.is_none() && summary.scoring.is_none() && summary.sentences.iter().all(|s| s.features.is_none()) {
-            write_plain_brief(&mut line, id, &summary_text, &summary.sentences, &summary.language)?;
-        } else {
-            serde_json::to_writer(
-                &mut line,
-                &Brief {
-                    id,
-                    summary: summary_text,
-                    sentences: &summary.sentences,
-                    language: &summary.language,
-                    keyphrases: keyphrases.as_deref(),
-                    scoring: summary.scoring.as_ref(),
-                },
-            )?;
-        }
+        serde_json::to_writer(
+            &mut line,
+            &Brief {
+                id,
+                summary: summary_text,
+                sentences: &summary.sentences,
+                language: &summary.language,
+                keyphrases: keyphrases.as_deref(),
+                scoring: summary.scoring.as_ref(),
+            },
+        )?;
         // serde_json writes UTF-8 only; the check cannot fail, and costs less than the copies it replaces.
         String::from_utf8(line).map_err(|err| serde::ser::Error::custom(err.to_string()))
     }
-}
-
-/// Writes the JSON that serde_json writes for a [`Brief`] without keyphrases, scoring or features (a
-/// test checks that it is the same), the common record: its strings, nearly all of the line, are
-/// escaped eight bytes at a time where serde_json looks at each byte.
-fn write_plain_brief(
-    out: &mut Vec<u8>,
-    id: &RawValue,
-    summary: &str,
-    sentences: &[SummarySentence],
-    language: &str,
-) -> serde_json::Result<()> {
-    out.extend_from_slice(b"{\"id\":");
-    out.extend_from_slice(id.get().as_bytes());
-    out.extend_from_slice(b",\"summary\":");
-    write_json_string(out, summary);
-    out.extend_from_slice(b",\"sentences\":[");
-    for (k, sentence) in sentences.iter().enumerate() {
-        if k > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(b"{\"index\":");
-        serde_json::to_writer(&mut *out, &sentence.index)?;
-        out.extend_from_slice(b",\"start\":");
-        serde_json::to_writer(&mut *out, &sentence.start)?;
-        out.extend_from_slice(b",\"end\":");
-        serde_json::to_writer(&mut *out, &sentence.end)?;
-        out.extend_from_slice(b",\"score\":");
-        serde_json::to_writer(&mut *out, &sentence.score)?;
-        out.extend_from_slice(b",\"text\":");
-        write_json_string(out, &sentence.text);
-        out.push(b'}');
-    }
-    out.extend_from_slice(b"],\"language\":");
-    write_json_string(out, language);
-    out.push(b'}');
-    Ok(())
-}
-
-/// `text` as a JSON string, escaped as serde_json escapes: `"`, `\\` and the control characters, which
-/// get their short escapes (`\n`) or else `\u00xx`; nothing else.
-fn write_json_string(out: &mut Vec<u8>, text: &str) {
-    const ONES: u64 = u64::MAX / 255;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push(b'"');
-    let bytes = text.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
-            // Whether any of 8 bytes is below 0x20, a quote or a backslash (exact as a yes or no).
-            let word = u64::from_le_bytes(chunk);
-            let control = word.wrapping_sub(ONES * 0x20) & !word;
-            let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(word ^ (ONES * u64::from(b'"')));
-            let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(word ^ (ONES * u64::from(b'\\')));
-            if (control | quote | backslash) & (ONES << 7) == 0 {
-                i += 8;
-                continue;
-            }
-        }
-        let byte = bytes[i];
-        let short = match byte {
-            b'"' => Some(b'"'),
-            b'\\' => Some(b'\\'),
-            0x08 => Some(b'b'),
-            0x0C => Some(b'f'),
-            b'\n' => Some(b'n'),
-            b'\r' => Some(b'r'),
-            b'\t' => Some(b't'),
-            _ => None,
-        };
-        if byte < 0x20 || short.is_some() {
-            out.extend_from_slice(&bytes[start..i]);
-            match short {
-                Some(letter) => out.extend_from_slice(&[b'\\', letter]),
-                None => out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(byte >> 4)],
-                    HEX[usize::from(byte & 0xF)],
-                ]),
-            }
-            start = i + 1;
-        }
-        i += 1;
-    }
-    out.extend_from_slice(&bytes[start..]);
-    out.push(b'"');
 }
 
 #[derive(Serialize)]
@@ -572,56 +479,6 @@ mod tests {
             });
         }
         assert_eq!(lines, ["abc", "too long 10", "last"]);
-    }
-
-    #[test]
-    fn strings_are_escaped_as_serde_json_escapes_them() {
-        let every_ascii: String = (0u8..128).map(char::from).collect();
-        let texts = [
-            String::new(),
-            every_ascii.clone(),
-            every_ascii.repeat(3)[5..].to_string(),
-            "Café \"déjà\" vu\\ — “quoted” 👍\u{7f}\u{2028}\n\r\t tail".to_string(),
-            "exactly8".to_string(),
-            "sixteen bytes!!\u{1}".to_string(),
-        ];
-        for text in &texts {
-            let mut ours = Vec::new();
-            write_json_string(&mut ours, text);
-            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(text).unwrap(), "{text:?}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn any_string_is_escaped_as_serde_json_escapes_it(text in "(\\PC|[\\x00-\\x1f\"\\\\]){0,40}") {
-            let mut ours = Vec::new();
-            write_json_string(&mut ours, &text);
-            proptest::prop_assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&text).unwrap());
-        }
-    }
-
-    #[test]
-    fn a_plain_brief_is_written_as_serde_json_writes_it() {
-        let summarizer = Summarizer::builder().build().unwrap();
-        let text = "The council met on Monday.\nRail fares will rise by 5.5% in March, the \"council\" said. \
-                    Buses\tare next. Trams\u{1} too.";
-        let summary = summarizer.summarize(text);
-        assert!(!summary.sentences.is_empty());
-        for id in [RawValue::NULL, &*RawValue::from_string("\"a\\u00e9\"".to_string()).unwrap()] {
-            let summary_text = summary.to_text();
-            let mut ours = Vec::new();
-            write_plain_brief(&mut ours, id, &summary_text, &summary.sentences, &summary.language).unwrap();
-            let brief = Brief {
-                id,
-                summary: summary_text.clone(),
-                sentences: &summary.sentences,
-                language: &summary.language,
-                keyphrases: None,
-                scoring: None,
-            };
-            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&brief).unwrap());
-        }
     }
 
     #[test]
