@@ -16,6 +16,8 @@
 //! redundant row. Up to [`MAX_TERM_POSTINGS`] chosen rows per term the answers are bit for bit those of
 //! comparing with every chosen sentence.
 
+use smallvec::SmallVec;
+
 use crate::score::tfidf::TfIdf;
 
 /// What the selector asks of a redundancy check.
@@ -120,7 +122,7 @@ impl RedundancyCheck for CosineIndex<'_> {
         for (&term, &weight) in terms.iter().zip(weights) {
             let Some(chosen) = list(&self.list_of_term, &self.lists, term) else { continue };
             let share = weight / norm;
-            for &(other, other_share) in chosen.first().iter().chain(&chosen.rest) {
+            for &(other, other_share) in chosen {
                 let Some(slot) = self.slots.get_mut(other as usize) else { continue };
                 if slot.check != check {
                     slot.check = check;
@@ -213,37 +215,9 @@ const BRIEF_ROWS: usize = 4;
 /// The entry of [`CosineIndex::list_of_term`] for a term without a list.
 const NO_LIST: u32 = u32::MAX;
 
-/// Postings a list holds before it needs memory of its own: a brief of the default three sentences lists
-/// a term at most three times, and allocates nothing per term.
-const INLINE_POSTINGS: usize = 3;
-
-/// One term's list of chosen rows, in the order they were chosen: the first [`INLINE_POSTINGS`] in place,
-/// the rest in `rest`.
-#[derive(Default)]
-struct Postings {
-    len: usize,
-    inline: [(u32, f32); INLINE_POSTINGS],
-    rest: Vec<(u32, f32)>,
-}
-
-impl Postings {
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    /// The postings kept in place.
-    fn first(&self) -> &[(u32, f32)] {
-        &self.inline[..self.len.min(INLINE_POSTINGS)]
-    }
-
-    fn push(&mut self, posting: (u32, f32)) {
-        match self.inline.get_mut(self.len) {
-            Some(slot) => *slot = posting,
-            None => self.rest.push(posting),
-        }
-        self.len += 1;
-    }
-}
+/// One term's list of chosen rows, in the order they were chosen. The first three stay in place: a brief
+/// of the default three sentences lists a term at most three times, and allocates nothing per term.
+type Postings = SmallVec<[(u32, f32); 3]>;
 
 /// Compares a candidate with every chosen row: the definition [`CosineIndex`] is checked against, and the
 /// check for similarities other than a [`TfIdf`]'s cosine.
