@@ -6,6 +6,7 @@ mod color;
 mod dataset;
 mod eval;
 mod fetch;
+mod files;
 mod idf;
 mod input;
 mod keywords;
@@ -18,9 +19,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
-use nutgraf::render::{Format, render};
+use nutgraf::render::Format;
 use nutgraf::{KeywordExtractor, Summarizer};
-use rayon::prelude::*;
 
 use color::ColorChoice;
 
@@ -33,15 +33,6 @@ const EXIT_OK: u8 = 0;
 const EXIT_RECORD_ERRORS: u8 = 1;
 /// Exit code: bad usage, or an input that could not be read as text.
 const EXIT_USAGE: u8 = 2;
-/// Files given to each worker thread at a time: enough that a long file does not leave the other
-/// threads idle for long, few enough that the first briefs print soon.
-const FILES_PER_THREAD_IN_A_WINDOW: usize = 8;
-
-/// One file's brief, made on a worker thread and printed in the order the files were given.
-struct Brief {
-    summary: nutgraf::Summary,
-    keyphrases: Option<Vec<nutgraf::Keyphrase>>,
-}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -331,88 +322,15 @@ fn run_summarize(args: SummarizeArgs) -> anyhow::Result<u8> {
         let code = batch::run(&job, &sources, threads, format, args.max_record_bytes, reading)?;
         return Ok(if args.keep_going && code == EXIT_RECORD_ERRORS { EXIT_OK } else { code });
     }
-    // Files are read and summarized on all cores, a window of them at a time, and printed in the order
-    // given: the output is the same for every thread count, and memory holds one window's briefs.
     let threads = if sources.len() > 1 { args.threads.map_or_else(default_threads, usize::from) } else { 1 };
-    let pool = match threads {
-        1 => None,
-        threads => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .map_err(|err| anyhow::anyhow!("cannot start worker threads: {err}"))?,
-        ),
+    let reading = files::Reading {
+        lossy: args.lossy,
+        fetch_options: &fetch_options,
+        format: args.input.0,
+        title: args.title.as_deref(),
     };
-    let brief_of = |source: &Source| -> Result<Brief, String> {
-        let document = read_input(source, args.lossy, &fetch_options, args.input.0, args.title.as_deref())?;
-        Ok(match &extractor {
-            Some(extractor) => {
-                let (summary, keyphrases) = extractor.summarize_and_extract_document(&summarizer, &document);
-                Brief { summary, keyphrases: Some(keyphrases) }
-            }
-            None => Brief { summary: summarizer.summarize_document(&document), keyphrases: None },
-        })
-    };
-    let stdout = io::stdout();
-    let paint = color::Painter::new(args.color, &stdout);
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut code = EXIT_OK;
-    let with_headers = sources.len() > 1;
-    let window = threads * FILES_PER_THREAD_IN_A_WINDOW;
-    for (w, files) in sources.chunks(window).enumerate() {
-        let briefs: Vec<Result<Brief, String>> = match &pool {
-            Some(pool) => pool.install(|| files.par_iter().map(brief_of).collect()),
-            None => files.iter().map(brief_of).collect(),
-        };
-        for (j, (source, brief)) in files.iter().zip(briefs).enumerate() {
-            let k = w * window + j;
-            let Brief { summary, keyphrases } = match brief {
-                Ok(brief) => brief,
-                Err(err) => {
-                    out.flush()?;
-                    eprintln!("nutgraf: {err}");
-                    code = EXIT_USAGE;
-                    continue;
-                }
-            };
-            if summary.sentences.is_empty() && summary.total_sentences > 0 {
-                let reason = match summarizer.budget() {
-                    nutgraf::Budget::Sentences(_) | nutgraf::Budget::Ratio(_) => {
-                        "every sentence reads as boilerplate".to_string()
-                    }
-                    budget => format!("no sentence fits {budget}, or every one reads as boilerplate"),
-                };
-                out.flush()?;
-                eprintln!("nutgraf: {source}: empty brief: {reason}");
-            }
-            let gap = if k > 0 { "\n" } else { "" };
-            match (with_headers, format) {
-                // One record shape for one file or many: the summary with a "file" key, one per line.
-                (_, Format::Json) => {
-                    writeln!(out, "{}", brief_json(&summary, keyphrases.as_deref(), source)?)?;
-                    continue;
-                }
-                (true, Format::Markdown) => {
-                    let header = paint.header(&format!("## {source}"));
-                    write!(out, "{gap}{header}\n\n{}", paint.sentences(&render(&summary, format), "- "))?;
-                }
-                (true, _) => {
-                    let header = paint.header(&format!("==> {source} <=="));
-                    write!(out, "{gap}{header}\n{}", paint.sentences(&render(&summary, format), ""))?;
-                }
-                (false, Format::Markdown) => {
-                    out.write_all(paint.sentences(&render(&summary, format), "- ").as_bytes())?;
-                }
-                (false, format) => out.write_all(paint.sentences(&render(&summary, format), "").as_bytes())?,
-            }
-            if let Some(keyphrases) = &keyphrases {
-                let heading = if format == Format::Markdown { "\n**Keyphrases**\n\n" } else { "\nKeyphrases:\n" };
-                write!(out, "{heading}{}", keywords::render_list(keyphrases, format))?;
-            }
-        }
-    }
-    out.flush()?;
-    Ok(code)
+    let printing = files::Printing { color: args.color, format };
+    files::run(&summarizer, extractor.as_ref(), &sources, threads, &reading, &printing)
 }
 
 /// `--format html`: one self-contained page, the document with its brief highlighted.
@@ -458,22 +376,6 @@ fn html_pages(
     }
     out.flush()?;
     Ok(code)
-}
-
-/// A brief as JSON, with its keyphrases (if asked for) and the file it came from.
-fn brief_json(
-    summary: &nutgraf::Summary,
-    keyphrases: Option<&[nutgraf::Keyphrase]>,
-    source: &Source,
-) -> anyhow::Result<serde_json::Value> {
-    let mut value = serde_json::to_value(summary)?;
-    if let Some(object) = value.as_object_mut() {
-        if let Some(keyphrases) = keyphrases {
-            object.insert("keyphrases".into(), serde_json::to_value(keyphrases)?);
-        }
-        object.insert("file".into(), serde_json::Value::String(source.to_string()));
-    }
-    Ok(value)
 }
 
 fn run_split(args: SplitArgs) -> anyhow::Result<u8> {
