@@ -20,6 +20,7 @@ const FILES_PER_THREAD_IN_A_WINDOW: usize = 8;
 pub struct Reading<'a> {
     /// Replace invalid UTF-8 instead of refusing the input.
     pub lossy: bool,
+    /// Timeouts, size cap and redirects for URLs.
     pub fetch_options: &'a fetch::FetchOptions,
     /// `--input`: the format asked for, or `None` to detect it.
     pub format: Option<nutgraf::InputFormat>,
@@ -29,7 +30,9 @@ pub struct Reading<'a> {
 
 /// How the briefs are printed.
 pub struct Printing {
+    /// `--color`.
     pub color: ColorChoice,
+    /// `--format` (other than `html`, which makes one page of one document elsewhere).
     pub format: Format,
 }
 
