@@ -1,15 +1,16 @@
-//! Drops what no reader of a page looks at before the page is parsed: the contents of `<script>`,
-//! `<style>` and `<svg>` elements, comments, `<link>` elements (stylesheets, preloads, icons), the
-//! head's `<meta>` elements other than the title's and the character set's, every attribute that
-//! neither the extractor, the layout nor the parser reads (titles, alt texts, `data-*`, handlers, …;
-//! see [`read_attribute`]), all of a link's address but its first character (unless it is an in-page
-//! or `javascript:` link, which the extractor tells apart), and the contents of navigation, footers,
-//! asides, buttons and selects when they form one balanced subtree (see [`subtree_end`]). Script and
-//! style contents alone are over half the bytes of a typical page (56% of the 50 scraped dev pages),
-//! and most of the rest is attributes and page furniture; the HTML tokenizer walks all of it a character
-//! at a time, and the tree builder stores every attribute, only for the extraction to remove or ignore
-//! it (Readability's first step, and its cleaning of footers, asides and controls) and the layout to
-//! skip it or mark it as furniture. Apart from `<link>` and `<meta>`, the elements stay, empty, so the
+//! Drops what no reader of a page looks at before the page is parsed: `<script>` elements (other than
+//! JSON-LD) and `<style>` elements whole, the contents of `<svg>` elements, comments, `<link>` elements
+//! (stylesheets, preloads, icons), the head's `<meta>` elements other than the title's and the
+//! character set's, every attribute that neither the extractor, the layout nor the parser reads
+//! (titles, alt texts, `data-*`, handlers, …; see [`read_attribute`]), all of a link's address but its
+//! first character (unless it is an in-page or `javascript:` link, which the extractor tells apart),
+//! and the contents of navigation, footers, asides, buttons and selects when they form one balanced
+//! subtree (see [`subtree_end`]). Script and style contents alone are over half the bytes of a typical
+//! page (56% of the 50 scraped dev pages), and most of the rest is attributes and page furniture; the
+//! HTML tokenizer walks all of it a character at a time, and the tree builder stores every element and
+//! attribute, only for the extraction to remove or ignore it (Readability's first step removes scripts
+//! and styles; it later cleans footers, asides and controls) and the layout to skip it or mark it as
+//! furniture. Apart from `<link>`, `<meta>`, scripts and styles, the elements stay, empty, so the
 //! tree's shape is the page's own. JSON-LD scripts keep their contents (the extractor reads the
 //! article's title there); an image keeps whether it has an address (the extractor drops one without
 //! before it scores the page); and pictures, figures, media, embeds and metadata, and everything inside
@@ -142,6 +143,28 @@ impl Pruner<'_> {
                 at = tag_end;
                 continue;
             }
+            if !closing && matches!(name, b"script" | b"style") {
+                // Scripts and styles go whole, tags and all: the extractor removes them before it reads
+                // anything else, so the tree it scores is the same, with fewer nodes to build first.
+                // JSON-LD scripts stay (the extractor reads the title there).
+                let Some(start_end) = tag_end(bytes, name_end) else { return };
+                if !(name == b"script" && contains_ignore_case(&bytes[open..start_end], b"ld+json")) {
+                    let Some((content_end, _)) = end_tag(bytes, start_end, name) else {
+                        // Never closed: the rest of the page is its text, which no reader sees.
+                        self.drop_range(open, bytes.len());
+                        return;
+                    };
+                    if name == b"script" && double_escaped(&bytes[start_end..content_end]) {
+                        return;
+                    }
+                    let Some(end) = tag_end(bytes, content_end + 2 + name.len()) else { return };
+                    if !self.drop_range(open, end) {
+                        return;
+                    }
+                    at = end;
+                    continue;
+                }
+            }
             let keep = if closing || self.objects > 0 || reads_all_attributes(name) {
                 Keep::All
             } else if name == b"img" {
@@ -184,12 +207,9 @@ impl Pruner<'_> {
             if raw == b"script" && double_escaped(content) {
                 return;
             }
-            let droppable = match raw {
-                b"script" => !contains_ignore_case(&bytes[open..tag_end], b"ld+json"),
-                b"style" | b"svg" => true,
-                _ => false,
-            };
-            if droppable && !self.drop_range(tag_end, content_end) {
+            // Scripts and styles were dropped whole above (but JSON-LD, which stays); an SVG keeps its
+            // element, which the extractor reads, without its contents.
+            if raw == b"svg" && !self.drop_range(tag_end, content_end) {
                 return;
             }
             if raw == b"plaintext" {
@@ -680,11 +700,9 @@ mod tests {
         let page = "<head><style>p { color: red }</style><script src=a.js></script>\
                     <script type=\"text/javascript\">if (a < b && c > d) { x = '</p>'; }</script></head>\
                     <body><!-- a comment --><p>Text.</p><SCRIPT>var s = \"</scripts>\";</SCRIPT ></body>";
-        assert_eq!(
-            prune(page),
-            "<head><style></style><script ></script><script type=\"text/javascript\"></script></head>\
-             <body><p>Text.</p><SCRIPT></SCRIPT ></body>"
-        );
+        assert_eq!(prune(page), "<head></head><body><p>Text.</p></body>");
+        // The words on either side of a script stay as the page has them: the script was never text.
+        assert_eq!(prune("<p>one <script>x()</script>two<style>p{}</style> three</p>"), "<p>one two three</p>");
     }
 
     #[test]
@@ -695,8 +713,7 @@ mod tests {
         assert_eq!(
             prune(page),
             "<script type=\"application/ld+json\">{\"headline\": \"H\"}</script>\
-             <title>a <script>b</script> c</title><textarea><!-- x --></textarea>\
-             <script id=\"a>b\"></script><p>kept</p>"
+             <title>a <script>b</script> c</title><textarea><!-- x --></textarea><p>kept</p>"
         );
     }
 
@@ -849,7 +866,7 @@ mod tests {
         let page = "<script><!-- <script> x </script> y --></script><p>after</p>";
         assert_eq!(prune(page), page);
         // An unclosed script runs to the end of the page, an unclosed comment too.
-        assert_eq!(prune("<p>a</p><script>var x = 1;"), "<p>a</p><script>");
+        assert_eq!(prune("<p>a</p><script>var x = 1;"), "<p>a</p>");
         assert_eq!(prune("<p>a</p><!-- open"), "<p>a</p>");
         assert_eq!(prune("<!--><p>a</p><!---><p>b</p>"), "<p>a</p><p>b</p>");
     }
