@@ -11,7 +11,6 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::sync::Mutex;
 use std::sync::mpsc;
 
-use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use nutgraf::render::Format;
 use nutgraf::{Document, Keyphrase, KeywordExtractor, ScoringChoice, Summarizer, SummarySentence};
@@ -141,7 +140,7 @@ pub fn run(
         anyhow::bail!("--jsonl writes JSON lines; --format {format} does not apply");
     }
     let threads = threads.max(1);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
+    let pool = crate::worker_pool(threads)?;
     let progress = progress_bar(sources);
 
     let (work_tx, work_rx) = mpsc::sync_channel::<WorkBatch>(threads * QUEUE_PER_WORKER);

@@ -89,7 +89,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
         systems.push(System::Lead);
     }
     let threads = args.threads.map_or_else(crate::default_threads, usize::from);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
+    let pool = crate::worker_pool(threads)?;
 
     let fixed_language = args.options.fixed_language()?;
     let scorer = args.tokenizer.scorer(fixed_language, records.first().map(|r| r.text.as_str()));

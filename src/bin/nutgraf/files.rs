@@ -55,12 +55,7 @@ pub fn run(
 ) -> anyhow::Result<u8> {
     let pool = match threads {
         1 => None,
-        threads => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .map_err(|err| anyhow::anyhow!("cannot start worker threads: {err}"))?,
-        ),
+        threads => Some(crate::worker_pool(threads)?),
     };
     let brief_of = |source: &Source| -> Result<Brief, String> {
         let document = crate::read_input(source, reading.lossy, reading.fetch_options, reading.format, reading.title)?;

@@ -198,7 +198,7 @@ pub fn run_eval(args: EvalKeywordsArgs) -> anyhow::Result<u8> {
     let data = read_jsonl::<DataRecord>(&args.data)?;
     let ks: Vec<usize> = args.k.iter().map(|&k| k as usize).collect();
     let threads = args.threads.map_or_else(crate::default_threads, usize::from);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
+    let pool = crate::worker_pool(threads)?;
     let started = Instant::now();
     let (predictions, seconds): (Vec<Option<Vec<String>>>, Vec<f64>) = match &args.system {
         Some(path) => {

@@ -507,3 +507,9 @@ fn fold(text: &str) -> String {
 fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
+
+/// A pool of `threads` workers, for `--jsonl`, several files, `eval`, `tune` and `keywords`.
+fn worker_pool(threads: usize) -> anyhow::Result<rayon::ThreadPool> {
+    use anyhow::Context;
+    rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")
+}

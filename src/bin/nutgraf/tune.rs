@@ -161,7 +161,7 @@ pub fn run(args: TuneArgs) -> anyhow::Result<u8> {
         bail!("the grid sets language = {}; pass --language {} instead", point.config.language, point.config.language);
     }
     let threads = args.threads.map_or_else(crate::default_threads, usize::from);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
+    let pool = crate::worker_pool(threads)?;
     let sample = args.data.first().and_then(|path| std::fs::read_to_string(path).ok());
     let sample = sample.as_deref().and_then(|text| text.lines().next()).and_then(|line| {
         serde_json::from_str::<serde_json::Value>(line).ok()?.get("text")?.as_str().map(str::to_string)
