@@ -245,6 +245,7 @@ impl NoiseDetector {
                     Place::BeforeBody => 5.0,
                     Place::Body => 0.0,
                     Place::AfterBody => 2.5,
+                    Place::Comments => 5.0,
                 };
                 likelihood.push(1.0 / (1.0 + (-z).exp()));
                 hard.push(
@@ -318,6 +319,7 @@ impl NoiseDetector {
             && !(cue && words < PROSE_DESPITE_CUE_WORDS);
         let caption = has(CueList::Caption);
         let interruption = words <= MAX_PLACEHOLDER_WORDS && has(CueList::Interruption);
+        let comments_heading = whole_line && words <= MAX_PLACEHOLDER_WORDS && has(CueList::Comments) && !prose;
         // Only a credit needs to be signed (see `Paragraph::credit_line`), and looking costs a pass over
         // the sentence.
         let signed = credit && (mention || body.contains([':', '/', '(', ')', ',', '\u{a9}']));
@@ -333,6 +335,7 @@ impl NoiseDetector {
             title_case,
             mention,
             interruption,
+            comments_heading,
             prose,
         }
     }
@@ -437,6 +440,8 @@ struct Traits {
     mention: bool,
     /// A short label of an advertisement or a gallery: "Advertisement", "Story continues below gallery".
     interruption: bool,
+    /// A short line that heads a comment section: "[ 167 comments ]", "Top Rated Comments".
+    comments_heading: bool,
     /// A complete sentence of article length.
     prose: bool,
 }
@@ -471,6 +476,8 @@ struct Paragraph {
     credit_line: bool,
     /// A label on its own that stands in for an advertisement or a gallery: "Advertisement".
     placeholder: bool,
+    /// A heading on its own above a comment section: "Comments", "Leave a comment".
+    comments_heading: bool,
 }
 
 impl Paragraph {
@@ -537,6 +544,7 @@ fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
         let lead = &members[0];
         let credit_line = lead.credit && lead.signed && lead.words >= 2 && words <= MAX_CREDIT_WORDS;
         let placeholder = members.len() == 1 && lead.interruption;
+        let comments_heading = members.len() == 1 && lead.comments_heading;
         out.push(Paragraph {
             sentences: start..end,
             words,
@@ -545,6 +553,7 @@ fn paragraphs(sentences: &[Sentence], traits: &[Traits]) -> Vec<Paragraph> {
             kind,
             credit_line,
             placeholder,
+            comments_heading,
         });
         start = end;
     }
@@ -580,12 +589,16 @@ enum Place {
     BeforeBody,
     Body,
     AfterBody,
+    /// Under the heading of a comment section: what readers wrote, however much it reads like prose.
+    Comments,
 }
 
 /// The article body among the paragraphs.
 struct Layout {
     /// First and last paragraph of the body, or `None` when the text has no prose to stand out from.
     body: Option<(usize, usize)>,
+    /// The heading of a comment section that ends the body: it and what follows are readers' comments.
+    comments: Option<usize>,
 }
 
 impl Layout {
@@ -597,7 +610,7 @@ impl Layout {
     /// followed by its second paragraph.
     fn of(paragraphs: &[Paragraph]) -> Layout {
         let Some((mut first, last)) = main_region(paragraphs) else {
-            return Layout { body: None };
+            return Layout { body: None, comments: None };
         };
         let continues = |k: usize| {
             let Some(skip) = paragraphs[k + 1..].iter().position(|p| !p.interrupts()) else {
@@ -649,16 +662,45 @@ impl Layout {
                 break;
             }
         }
-        Layout { body: Some((start, last)) }
+        match comment_section(paragraphs, start, last) {
+            Some((last_prose, heading)) => Layout { body: Some((start, last_prose)), comments: Some(heading) },
+            None => Layout { body: Some((start, last)), comments: None },
+        }
     }
 
     fn place(&self, paragraph: usize) -> Place {
+        if self.comments.is_some_and(|heading| paragraph >= heading) {
+            return Place::Comments;
+        }
         match self.body {
             Some((start, _)) if paragraph < start => Place::BeforeBody,
             Some((_, last)) if paragraph > last => Place::AfterBody,
             _ => Place::Body,
         }
     }
+}
+
+/// Where a comment section opens in a body that runs from `start` to `last`: the body's last prose
+/// paragraph above it, and the paragraph of its heading.
+///
+/// Readers' comments are prose and follow the article with only short lines between them (a name, a
+/// time, "Rating: 17 votes"), so the balance of [`main_region`] may carry the body on into them. A
+/// heading such as "Top Rated Comments" on its own line ends the article, once the body above it is
+/// longer than anything that stands above a lead: a comment count under the byline ("12 comments")
+/// must not cut a lead off from the rest of its article. A heading after the body leaves it as it is.
+fn comment_section(paragraphs: &[Paragraph], start: usize, last: usize) -> Option<(usize, usize)> {
+    let mut prose_above = 0;
+    let mut last_prose = start;
+    for (k, paragraph) in paragraphs.iter().enumerate().skip(start) {
+        if paragraph.comments_heading && prose_above > MAX_PRELUDE_WORDS {
+            return Some((last_prose, k));
+        }
+        if k <= last && paragraph.is_plain_prose() {
+            prose_above += paragraph.plain_prose_words;
+            last_prose = k;
+        }
+    }
+    None
 }
 
 /// A stretch of paragraphs whose balance of prose over furniture stays above zero.
@@ -994,6 +1036,41 @@ mod tests {
         let first_comment = texts.iter().position(|t| t.starts_with("I think")).unwrap();
         assert!(r.likelihood[first_comment] > r.likelihood[0], "{r:?}");
         assert_eq!(&candidates(&text)[..3], [LEAD, SECOND, THIRD]);
+    }
+
+    /// An article of more words than stand above a lead: LEAD, SECOND, THIRD and four longer paragraphs.
+    fn long_article() -> (String, Vec<&'static str>) {
+        let more = [
+            "Officials on both sides expect the statement to name three fields, among them memory chips and \
+             the materials used to make them, and to set up a fund for joint projects.",
+            "The fund would pay for researchers to work in each other's laboratories for up to two years, a \
+             scheme that universities in both countries have asked for since the spring.",
+            "Industry groups welcomed the plan but said the money on offer was small next to what companies \
+             already spend on research, and that the details would matter more than the statement.",
+            "The ministers are also expected to discuss export rules, which have tightened this year, and the \
+             supply of rare metals that both economies import from abroad.",
+        ];
+        let sentences: Vec<&str> = [LEAD, SECOND, THIRD].into_iter().chain(more).collect();
+        (sentences.join("\n\n"), sentences)
+    }
+
+    #[test]
+    fn a_comment_section_heading_ends_the_article_above_it() {
+        let (article, sentences) = long_article();
+        let thread = "fmcshan\n\n2 days ago at 07:50 am\n\nIt would be nice if they also agreed on a common standard \
+                      for the chips, just like they did with the batteries last year.\n\nRating: 17 Votes";
+        let with_heading = format!("{article}\n\nTop Rated Comments\n\n{thread}");
+        assert_eq!(candidates(&with_heading), sentences);
+        // Without the heading, the comment is prose that carries the body on: the heading is what ends it.
+        let without = format!("{article}\n\n{thread}");
+        assert!(candidates(&without).iter().any(|c| c.starts_with("It would be nice")), "{:?}", candidates(&without));
+    }
+
+    #[test]
+    fn a_comment_count_under_the_lead_does_not_cut_the_article_off() {
+        let (_, sentences) = long_article();
+        let text = format!("{}\n\n12 comments\n\n{}", sentences[..3].join("\n\n"), sentences[3..].join("\n\n"));
+        assert_eq!(candidates(&text), sentences);
     }
 
     #[test]

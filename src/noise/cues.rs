@@ -30,7 +30,7 @@ use crate::language::Language;
 use crate::segment::Sentence;
 
 /// The lists of `data/noise/<language>.txt`; a `[name]` line starts one. Each list but the bylines
-/// is a bit in a sentence's cue mask.
+/// is a bit in a sentence's cue mask (eight lists fill its `u8`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum CueList {
     /// Phrases that address the reader or speak for the site: "sign up", "we use cookies".
@@ -47,6 +47,9 @@ pub(super) enum CueList {
     Call = 32,
     /// Words that open a byline: "by", "written by".
     Byline = 64,
+    /// Headings of a comment section, which ends the article above it when it stands on its own line:
+    /// "Comments", "Top rated comments", "Leave a comment".
+    Comments = 128,
 }
 
 /// What may come before a call to action that opens a sentence: a quote mark or a bullet and a space.
@@ -289,6 +292,7 @@ fn entries(language: Language) -> (Vec<String>, Vec<u8>, Vec<&'static str>) {
             "[interruption]" => CueList::Interruption,
             "[call]" => CueList::Call,
             "[byline]" => CueList::Byline,
+            "[comments]" => CueList::Comments,
             _ if list == CueList::Byline => {
                 bylines.push(entry);
                 list
