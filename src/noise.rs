@@ -887,6 +887,7 @@ mod tests {
         assert!(has("Photo: Hau Dinh, AP", CueList::Credit) && has("Photo: Hau Dinh, AP", CueList::Prompt));
         assert!(has("In this photo, the ship leaves port.", CueList::Caption));
         assert!(has("Advertisement", CueList::Interruption));
+        assert!(has("[ 167 comments ]", CueList::Comments) && has("Top Rated Comments", CueList::Comments));
         assert_eq!(mask("Shareholders and photographers met."), 0, "cues match whole words only");
         assert!(detector.cues.bylines.contains(&"by"));
     }
