@@ -91,8 +91,9 @@ impl Signals {
         }
     }
 
-    /// Measures one document, from its analysis and its scoring under the general preset (whose feature
-    /// matrix holds the TextRank column the lead signal reads).
+    /// Measures one document, from its analysis and its scoring under the general preset, or under any
+    /// configuration with the same candidates, TF-IDF vectors and TextRank column (the lead signal reads
+    /// it): the adaptive mode passes the scoring under both presets' weights.
     pub(crate) fn measure(analysis: &Analysis, general: &Scoring) -> Signals {
         let candidates = general.candidates();
         let m = candidates.len();

@@ -403,6 +403,12 @@ pub struct Scoring {
 }
 
 impl Scoring {
+    /// This scoring, made under joint weights (see `score::joint_weights`), as `config` would have made it.
+    fn restricted_to(mut self, analysis: &Analysis, config: &Config) -> Scoring {
+        score::restrict_to(&mut self.features, &analysis.document, &self.candidates, config);
+        self
+    }
+
     /// Indices of the sentences that may be chosen, ascending.
     pub fn candidates(&self) -> &[usize] {
         &self.candidates
@@ -626,8 +632,21 @@ impl Summarizer {
             let summary = self.select_unchecked(text, analysis, &scoring, &stages.config, budget);
             return (summary, !scoring.candidates.is_empty());
         };
-        // The signals read the general scoring's TextRank and centroid, so it is computed first and kept
-        // when chosen.
+        // The signals read the general scoring's candidates, TextRank and TF-IDF, so it is computed first.
+        // Where the two configurations share their graph (every language's presets do), one scoring under
+        // both sets of weights has those as general's would and serves either choice.
+        if score::shares_features(&choices.general, &choices.news) {
+            let mut config = choices.general.clone();
+            config.weights = score::joint_weights(&choices.general.weights, &choices.news.weights);
+            let joint = self.score_unchecked(analysis, &config);
+            let any_candidate = !joint.candidates.is_empty();
+            let choice = model.choose(Signals::measure(analysis, &joint));
+            let chosen = if choice.preset == Preset::General { &choices.general } else { &choices.news };
+            let mut summary =
+                self.select_unchecked(text, analysis, &joint.restricted_to(analysis, chosen), chosen, budget);
+            summary.scoring = Some(choice);
+            return (summary, any_candidate);
+        }
         let general = self.score_unchecked(analysis, &choices.general);
         let choice = model.choose(Signals::measure(analysis, &general));
         let mut summary = match choice.preset {
@@ -955,6 +974,32 @@ mod tests {
         let fixed = Summarizer::builder().preset(choice.preset).explain(true).build().unwrap().summarize(text);
         assert_eq!(fixed.sentences, summary.sentences);
         assert!(fixed.scoring.is_none());
+    }
+
+    #[test]
+    fn one_scoring_under_both_presets_weights_restricts_to_each_presets_own() {
+        let text = "Harbour rates rise\n\nThe port raised its harbour rates on Monday, the third rise this year. \
+                    Shipping firms said the rates would hit exporters. Exporters asked the port to delay the rise. \
+                    The port said the money would pay for new cranes and deeper berths. Lunch was served at noon.";
+        let summarizer = Summarizer::builder().build().unwrap();
+        let analysis = summarizer.analyze(text);
+        for language in [Language::English, Language::French] {
+            let news = Config::preset_for(Preset::News, language);
+            let general = Config::preset_for(Preset::General, language);
+            assert!(score::shares_features(&news, &general), "{language:?}");
+            let mut both = Config { language: Language::English, ..general.clone() };
+            both.weights = score::joint_weights(&news.weights, &general.weights);
+            let joint = summarizer.score_unchecked(&analysis, &both);
+            for config in [news, general] {
+                let config = Config { language: Language::English, ..config };
+                let direct = summarizer.score_unchecked(&analysis, &config);
+                let restricted = joint.clone().restricted_to(&analysis, &config);
+                assert_eq!(restricted.candidates, direct.candidates);
+                // Bit for bit: the brief must not depend on which way the scoring was made.
+                let bits = |s: &Scoring| s.features.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&restricted), bits(&direct), "{language:?}");
+            }
+        }
     }
 
     #[test]

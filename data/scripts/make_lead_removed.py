@@ -4,13 +4,15 @@ that sentence as the single-sentence reference (the XSum construction: the summa
 opening sentence, and the article no longer has it).
 
     make_lead_removed.py DEV.jsonl [DEV.jsonl ...] > lead_removed.jsonl
-        [--nutgraf target/release/nutgraf]
+        [--nutgraf target/release/nutgraf] [--drop-title]
 
 Each input record's `text` is split with `nutgraf split --format json`; the first sentence that is not
 the record's `title` (BBC texts open with their headline line, which stays) is the reference, and the
 text without it is the article. Records with fewer than four sentences are left out. Output records:
 {"id", "text", "summary", "title"?}, which `nutgraf --jsonl`, `nutgraf eval`, shared/peers/peers.py and
-shared/peers/score.py all read. The dev texts stay on the machine: the set is made afresh, never stored.
+shared/peers/score.py all read. With --drop-title, the headline line goes too and records carry no title,
+as in XSum, whose documents are the body alone. The dev texts stay on the machine: the set is made
+afresh, never stored.
 """
 import argparse
 import json
@@ -28,6 +30,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("inputs", nargs="+")
     ap.add_argument("--nutgraf", default="target/release/nutgraf")
+    ap.add_argument("--drop-title", action="store_true",
+                    help="cut the headline line out of the text as well, and give no title (XSum's form)")
     args = ap.parse_args()
     for path in args.inputs:
         with open(path, encoding="utf-8") as lines:
@@ -43,12 +47,18 @@ def main():
                 if len(spans) < 4 or not body:
                     continue
                 first = body[0]
+                cut = [first] + ([s for s in spans if s not in body] if args.drop_title else [])
+                kept, at = b"", 0
+                for span in sorted(cut, key=lambda s: s["start"]):
+                    kept += data[at:span["start"]]
+                    at = span["end"]
+                kept += data[at:]
                 out = {
                     "id": record["id"],
-                    "text": (data[:first["start"]] + data[first["end"]:]).decode("utf-8").strip(),
+                    "text": kept.decode("utf-8").strip(),
                     "summary": data[first["start"]:first["end"]].decode("utf-8"),
                 }
-                if title:
+                if title and not args.drop_title:
                     out["title"] = title
                 sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
 

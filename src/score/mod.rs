@@ -16,7 +16,7 @@ use ndarray::{Array1, Array2};
 use serde::{Deserialize, Serialize};
 
 use crate::analyze::{AnalyzedDocument, TermId};
-use crate::config::{Config, Weights};
+use crate::config::{Config, LengthPrior, Weights};
 
 use graph::SimilarityGraph;
 use tfidf::TfIdf;
@@ -147,19 +147,102 @@ pub fn feature_matrix(input: &ScoringInput<'_>, config: &Config) -> Array2<f64> 
     }
     let log_counts = log_counts();
     for (k, &sentence) in input.candidates.iter().enumerate() {
-        let words = input.document.word_count(sentence).max(1) as f64;
+        let words = words_of(input.document, sentence);
         features[[k, column(Feature::Position)]] = match log_counts.get(k + 1) {
             Some(&log) => -log,
             None => -((1 + k) as f64).ln(),
         };
         // The matrix starts at 0.0, which is ln(1.0): a factor of exactly 1 (long enough, short enough, no
         // boilerplate at all, the common case) needs no logarithm.
-        write_log(&mut features[[k, column(Feature::Short)]], (words / config.length.min_words.max(1.0)).min(1.0));
-        write_log(&mut features[[k, column(Feature::Long)]], (config.length.max_words.max(1.0) / words).min(1.0));
+        write_log(&mut features[[k, column(Feature::Short)]], short_factor(words, &config.length));
+        write_log(&mut features[[k, column(Feature::Long)]], long_factor(words, &config.length));
         let noise = input.noise.get(sentence).copied().unwrap_or(0.0).clamp(0.0, 1.0);
         write_log(&mut features[[k, column(Feature::Noise)]], (1.0 - noise).max(1e-6));
     }
     features
+}
+
+/// Whether two configurations give each candidate the same value of every feature that both compute:
+/// the same candidates, TF-IDF vectors, graph and TextRank. Then one matrix, made under [`joint_weights`],
+/// serves both through [`restrict_to`], and a document that two configurations score (the adaptive
+/// mode's news and general) pays for its graph once.
+pub(crate) fn shares_features(a: &Config, b: &Config) -> bool {
+    a.language == b.language
+        && a.similarity == b.similarity
+        && a.graph == b.graph
+        && a.textrank == b.textrank
+        && a.noise == b.noise
+        && a.detect_headline == b.detect_headline
+}
+
+/// Weights that are non-zero wherever `a`'s or `b`'s are: [`feature_matrix`] reads the weights only to
+/// know which features to compute, so under these it computes every feature either needs.
+pub(crate) fn joint_weights(a: &Weights, b: &Weights) -> Weights {
+    let either = |x: f64, y: f64| if x != 0.0 { x } else { y };
+    Weights {
+        textrank: either(a.textrank, b.textrank),
+        forward: either(a.forward, b.forward),
+        backward: either(a.backward, b.backward),
+        centroid: either(a.centroid, b.centroid),
+        position: either(a.position, b.position),
+        short: either(a.short, b.short),
+        long: either(a.long, b.long),
+        headline: either(a.headline, b.headline),
+        noise: either(a.noise, b.noise),
+    }
+}
+
+/// Turns the matrix that [`feature_matrix`] made under [`joint_weights`] of `config` and a configuration
+/// that [shares its features](shares_features) into the very matrix `config` gets: the weighted features
+/// it would not compute are 0 again, and the length priors are its own. `candidates` are the rows'.
+pub(crate) fn restrict_to(
+    features: &mut Array2<f64>,
+    document: &AnalyzedDocument,
+    candidates: &[usize],
+    config: &Config,
+) {
+    let weights = &config.weights;
+    let column = |f: Feature| Feature::ALL.iter().position(|&g| g == f).unwrap_or(0);
+    let mut clear = |f: Feature| features.column_mut(column(f)).fill(0.0);
+    // The same conditions as `feature_matrix`'s.
+    if weights.textrank == 0.0 {
+        clear(Feature::TextRank);
+    }
+    if weights.forward == 0.0 && weights.backward == 0.0 {
+        clear(Feature::Forward);
+        clear(Feature::Backward);
+    }
+    if weights.centroid == 0.0 {
+        clear(Feature::Centroid);
+    }
+    if weights.headline == 0.0 {
+        clear(Feature::Headline);
+    }
+    for (k, &sentence) in candidates.iter().enumerate() {
+        let words = words_of(document, sentence);
+        features[[k, column(Feature::Short)]] = log_of(short_factor(words, &config.length));
+        features[[k, column(Feature::Long)]] = log_of(long_factor(words, &config.length));
+    }
+}
+
+/// A sentence's length as the length priors read it: its word count, at least 1.
+fn words_of(document: &AnalyzedDocument, sentence: usize) -> f64 {
+    document.word_count(sentence).max(1) as f64
+}
+
+/// The short-sentence prior's factor: min(1, words / min_words).
+fn short_factor(words: f64, length: &LengthPrior) -> f64 {
+    (words / length.min_words.max(1.0)).min(1.0)
+}
+
+/// The long-sentence prior's factor: min(1, max_words / words).
+fn long_factor(words: f64, length: &LengthPrior) -> f64 {
+    (length.max_words.max(1.0) / words).min(1.0)
+}
+
+/// ln(factor), as [`write_log`] leaves it in a cell.
+fn log_of(factor: f64) -> f64 {
+    if factor != 1.0 { factor.ln() } else { 0.0 }
 }
 
 /// Stores ln(factor) into a cell that holds 0.0, skipping the logarithm when the factor is exactly 1.
