@@ -322,7 +322,7 @@ impl NoiseDetector {
         let comments_heading = whole_line && words <= MAX_PLACEHOLDER_WORDS && has(CueList::Comments) && !prose;
         // Only a credit needs to be signed (see `Paragraph::credit_line`), and looking costs a pass over
         // the sentence.
-        let signed = credit && (mention || body.contains([':', '/', '(', ')', ',', '\u{a9}']));
+        let signed = credit && (mention || body.contains([':', '/', '(', ')', ',', '\u{a9}']) || credits_by_name(body));
         Traits {
             words,
             function_words,
@@ -364,6 +364,18 @@ impl NoiseDetector {
             capitalised(names.next()) && capitalised(names.next())
         })
     }
+}
+
+/// Has "of" or "by" followed by a capitalised word, as "Courtesy of Andrew Vaughan" and "Photo by Jane
+/// Doe" name whom a picture is from.
+fn credits_by_name(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    while let Some(word) = words.next() {
+        if word.eq_ignore_ascii_case("of") || word.eq_ignore_ascii_case("by") {
+            return words.next().and_then(|next| next.chars().next()).is_some_and(char::is_uppercase);
+        }
+    }
+    false
 }
 
 /// Ends in `?` or `!`, before any closing quotes and brackets.
@@ -425,8 +437,9 @@ struct Traits {
     cue: bool,
     /// A short unfinished or bracketed line with a credit word: "Photo: Hau Dinh, AP", "(NASA via AP)".
     credit: bool,
-    /// A credit that names a source the way credits do: with a colon, slash, bracket, comma or ©, or an
-    /// agency's name. A subheading with a credit word ("The big picture") does not.
+    /// A credit that names a source the way credits do: with a colon, slash, bracket, comma or ©, an
+    /// agency's name, or "of" or "by" and a name ("Courtesy of Andrew Vaughan"). A subheading with a
+    /// credit word ("The big picture", "Photos of the week") does not.
     signed: bool,
     /// Has a phrase of photo captions: "file photo", "(left)".
     caption: bool,
@@ -936,6 +949,17 @@ mod tests {
         let caption = "Traders work on the floor of the New York Stock Exchange in New York, U.S., on Monday.";
         let text = format!("{LEAD}\n\n{caption}\n\nREUTERS/Brendan McDermid\n\n{SECOND}\n\n{THIRD}\n\nReuters");
         assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+    }
+
+    #[test]
+    fn a_caption_above_a_courtesy_credit_is_left_out() {
+        let caption = "In a micrograph of lung tissue, newly emerging cells are stained green at left. The cells \
+                       do not normally appear in these airways, but they seem to emerge after the infection.";
+        let text = format!("{LEAD}\n\n{SECOND}\n\n{caption}\n\nCourtesy of Andrew Vaughan\n\n{THIRD}");
+        assert_eq!(candidates(&text), [LEAD, SECOND, THIRD]);
+        // Without a name after it, a line with a credit word is no credit ("Photos of the week").
+        let text = format!("{LEAD}\n\n{SECOND}\n\n{caption}\n\nPhotos of the week\n\n{THIRD}");
+        assert_eq!(candidates(&text).len(), 5, "{:?}", candidates(&text));
     }
 
     #[test]
