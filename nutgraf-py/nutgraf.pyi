@@ -125,7 +125,7 @@ class Summarizer:
         ratio: Optional[float] = None,
         words: Optional[int] = None,
         language: str = "auto",
-        preset: str = "news",
+        preset: str = "adaptive",
         input: str = "auto",
         keywords: Optional[int] = None,
     ) -> None: ...
@@ -156,7 +156,7 @@ def summarize(
     ratio: Optional[float] = None,
     words: Optional[int] = None,
     language: str = "auto",
-    preset: str = "news",
+    preset: str = "adaptive",
     title: Optional[str] = None,
     input: str = "auto",
     keywords: Optional[int] = None,

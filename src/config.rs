@@ -28,14 +28,14 @@ use crate::language::Language;
 #[non_exhaustive]
 pub enum Preset {
     /// Briefs of news articles: the lead matters, sentences that the rest of the article elaborates on
-    /// win. The default.
-    #[default]
+    /// win.
     News,
     /// Documents whose key sentences may sit anywhere: graph centrality without a position prior.
     General,
-    /// Chooses `news` or `general` for each document from the document's own signals (see
+    /// The default: chooses `news` or `general` for each document from the document's own signals (see
     /// [`AdaptiveModel`](crate::AdaptiveModel)). As a configuration it stands for `news`, the base that
     /// `--config` files and `--print-config` start from.
+    #[default]
     Adaptive,
 }
 

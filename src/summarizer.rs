@@ -97,7 +97,7 @@ pub struct SummarizerBuilder {
 }
 
 impl SummarizerBuilder {
-    /// Starts from a preset (default: [`Preset::News`]). Ignored when [`config`](Self::config) is set.
+    /// Starts from a preset (default: [`Preset::Adaptive`]). Ignored when [`config`](Self::config) is set.
     /// [`Preset::Adaptive`] lets each document choose between the news and general presets by its own
     /// signals, and says which it chose and why in [`Summary::scoring`].
     ///
@@ -233,7 +233,8 @@ pub struct Summary {
     /// made by [`from_sentences`](Self::from_sentences).
     #[serde(default)]
     pub language: String,
-    /// With [`Preset::Adaptive`]: which scoring the document chose and why; absent under a fixed preset.
+    /// With [`Preset::Adaptive`]: which scoring the document chose and why; absent under a fixed preset
+    /// and for a text without a sentence that could be chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scoring: Option<ScoringChoice>,
 }
@@ -644,7 +645,8 @@ impl Summarizer {
             let chosen = if choice.preset == Preset::General { &choices.general } else { &choices.news };
             let mut summary =
                 self.select_unchecked(text, analysis, &joint.restricted_to(analysis, chosen), chosen, budget);
-            summary.scoring = Some(choice);
+            // Without a candidate sentence there was nothing to choose for.
+            summary.scoring = any_candidate.then_some(choice);
             return (summary, any_candidate);
         }
         let general = self.score_unchecked(analysis, &choices.general);
@@ -656,8 +658,9 @@ impl Summarizer {
                 self.select_unchecked(text, analysis, &news, &choices.news, budget)
             }
         };
-        summary.scoring = Some(choice);
-        (summary, !general.candidates.is_empty())
+        let any_candidate = !general.candidates.is_empty();
+        summary.scoring = any_candidate.then_some(choice);
+        (summary, any_candidate)
     }
 
     /// Stages 1–3 (split, analyze, boilerplate) in the text's language, which do not depend on the

@@ -152,14 +152,14 @@ fn every_format_renders_the_same_brief() {
     let text = sample();
     for format in [Format::Text, Format::Markdown] {
         let stdout = run(nutgraf().args(["--format", format.name()]).arg(sample_path()));
-        assert_eq!(stdout, library_brief(&text, Preset::News, Language::English, Budget::default(), format));
+        assert_eq!(stdout, library_brief(&text, Preset::default(), Language::English, Budget::default(), format));
     }
     // JSON is the library's record with the "file" key that every JSON record has.
     let stdout = run(nutgraf().args(["--format", "json"]).arg(sample_path()));
     let mut value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let file = value.as_object_mut().unwrap().remove("file");
     assert_eq!(file, Some(sample_path().display().to_string().into()));
-    let library = library_brief(&text, Preset::News, Language::English, Budget::default(), Format::Json);
+    let library = library_brief(&text, Preset::default(), Language::English, Budget::default(), Format::Json);
     assert_eq!(value, serde_json::from_str::<serde_json::Value>(&library).unwrap());
     let markdown = run(nutgraf().args(["-f", "markdown"]).arg(sample_path()));
     assert!(markdown.lines().all(|l| l.starts_with("- ")), "{markdown}");
@@ -351,8 +351,11 @@ fn jsonl_output_is_in_input_order_and_identical_for_any_thread_count() {
         let summary = summarizer.summarize(input["text"].as_str().unwrap());
         let sentences = serde_json::to_string(&summary.sentences).unwrap();
         let language = &summary.language;
+        // The default, adaptive, says which scoring it chose wherever there was a sentence to choose.
+        let scoring = summary.scoring.as_ref().map(|s| format!(",\"scoring\":{}", serde_json::to_string(s).unwrap()));
+        let scoring = scoring.unwrap_or_default();
         assert!(
-            line.ends_with(&format!(",\"sentences\":{sentences},\"language\":\"{language}\"}}")),
+            line.ends_with(&format!(",\"sentences\":{sentences},\"language\":\"{language}\"{scoring}}}")),
             "{line}\n{sentences}"
         );
     }

@@ -144,7 +144,7 @@ fn json_has_one_record_shape_for_one_file_or_many() {
     for record in one.iter().chain(&stdin) {
         let mut keys: Vec<&str> = record.as_object().unwrap().keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["file", "language", "sentences", "total_sentences"]);
+        assert_eq!(keys, ["file", "language", "scoring", "sentences", "total_sentences"]);
     }
 }
 

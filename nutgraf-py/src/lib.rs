@@ -12,7 +12,7 @@
 //! >>> print(brief.text)
 //! ```
 //!
-//! * `summarize(text, sentences=3 | ratio=R | words=W, language="auto", preset="news", title=None,
+//! * `summarize(text, sentences=3 | ratio=R | words=W, language="auto", preset="adaptive", title=None,
 //!   input="auto", keywords=None)` → `Summary`
 //! * `Summarizer(...)`: the same options, built once; `.summarize(text, title=None)` and
 //!   `.summarize_many(texts, threads=None, titles=None)`, which runs on all cores without the GIL and
@@ -312,15 +312,15 @@ impl PyDocument {
 
 /// Summarizes texts with fixed options; build once, reuse for any number of texts (and threads).
 ///
-/// Summarizer(*, sentences=None, ratio=None, words=None, language="auto", preset="news", input="auto",
+/// Summarizer(*, sentences=None, ratio=None, words=None, language="auto", preset="adaptive", input="auto",
 ///            keywords=None)
 ///
 /// The budget is at most one of `sentences` (default 3), `ratio` (a fraction in (0, 1] of the text's
 /// sentences) or `words` (whole sentences only, never more than that many words). `language` is "auto"
 /// (detect each text's, as the command line does) or a name or ISO 639-1 code of one of nutgraf's 18
-/// languages; `preset` is "news" (the lead matters), "general" (key sentences
-/// anywhere) or "adaptive" (each text chooses one of the two by its own signals). `input` is
-/// "auto" (HTML when the text looks like an HTML page, else plain text), "text", "html" or "markdown".
+/// languages; `preset` is "adaptive" (the default: each text chooses "news" or "general" by its own
+/// signals), "news" (the lead matters) or "general" (key sentences anywhere). `input` is "auto" (HTML
+/// when the text looks like an HTML page, else plain text), "text", "html" or "markdown".
 /// `keywords=N` also extracts N keyphrases into `Summary.keyphrases`, from the same analysis.
 ///
 /// >>> s = nutgraf.Summarizer(sentences=2)
@@ -529,7 +529,7 @@ fn python_keyphrases(
 #[pymethods]
 impl Summarizer {
     #[new]
-    #[pyo3(signature = (*, sentences=None, ratio=None, words=None, language="auto", preset="news", input="auto", keywords=None))]
+    #[pyo3(signature = (*, sentences=None, ratio=None, words=None, language="auto", preset="adaptive", input="auto", keywords=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         sentences: Option<i64>,
@@ -669,7 +669,7 @@ impl Summarizer {
     }
 }
 
-/// summarize(text, *, sentences=None, ratio=None, words=None, language="auto", preset="news", title=None, input="auto", keywords=None) -> Summary
+/// summarize(text, *, sentences=None, ratio=None, words=None, language="auto", preset="adaptive", title=None, input="auto", keywords=None) -> Summary
 ///
 /// The brief of `text`: its most central sentences, verbatim, in their original order. At most one
 /// budget: `sentences` (default 3), `ratio` (a fraction in (0, 1] of the sentences) or `words` (whole
@@ -684,7 +684,7 @@ impl Summarizer {
 /// >>> [article[s.start:s.end] == s.text for s in brief.sentences]
 /// [True, True]
 #[pyfunction]
-#[pyo3(signature = (text, *, sentences=None, ratio=None, words=None, language="auto", preset="news", title=None, input="auto", keywords=None))]
+#[pyo3(signature = (text, *, sentences=None, ratio=None, words=None, language="auto", preset="adaptive", title=None, input="auto", keywords=None))]
 #[allow(clippy::too_many_arguments)]
 fn summarize(
     py: Python<'_>,
@@ -857,7 +857,7 @@ fn abbreviate(text: &str) -> String {
 ///     for s in brief.sentences:                 # text, start, end, score, index
 ///         assert brief.source_text[s.start:s.end] == s.text
 ///
-/// summarize(text, *, sentences | ratio | words, language="auto", preset="news", title=None,
+/// summarize(text, *, sentences | ratio | words, language="auto", preset="adaptive", title=None,
 ///           input="auto", keywords=None) -> Summary
 /// Summarizer(...) with .summarize(text, title=None) and .summarize_many(texts, threads=None,
 ///     titles=None): build once, reuse; summarize_many releases the GIL, runs on all cores and keeps the

@@ -108,7 +108,7 @@ def assert_same_as_cli(text, summary, cli_sentences, cli_text=None):
         assert summary.text == cli_text
 
 
-@pytest.mark.parametrize("preset", ["news", "general"])
+@pytest.mark.parametrize("preset", ["adaptive", "news", "general"])
 @pytest.mark.parametrize("name,path", corpora())
 def test_briefs_equal_the_clis_on_every_article(name, path, preset):
     records = read_records(path)

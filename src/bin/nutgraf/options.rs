@@ -36,9 +36,10 @@ pub struct SummaryOptions {
     pub bytes: Option<u32>,
     #[arg(long, short = 'l', value_name = "LANG", value_parser = parse_language_choice, help = language_help())]
     pub language: Option<LanguageChoice>,
-    /// Scoring preset: `news` (the lead matters), `general` (key sentences anywhere) or `adaptive` (each
-    /// document chooses one of the two by its own signals; `--format json` and `--explain` say which and why).
-    #[arg(long, short = 'p', value_name = "NAME", default_value = "news", value_parser = parse_preset)]
+    /// Scoring preset: `adaptive` (each document chooses `news` or `general` by its own signals;
+    /// `--format json` and `--explain` say which and why), `news` (the lead matters) or `general` (key
+    /// sentences anywhere).
+    #[arg(long, short = 'p', value_name = "NAME", default_value = "adaptive", value_parser = parse_preset)]
     pub preset: Preset,
     /// Configuration file (TOML, or JSON if it ends in .json); unset fields come from the preset.
     #[arg(long, short = 'c', value_name = "FILE")]
