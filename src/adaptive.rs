@@ -106,7 +106,7 @@ impl Signals {
         paragraphs.dedup();
         let lead = m.min(LEAD_SENTENCES);
         let lead_rank = (0..lead).map(|k| general.feature(k, Feature::TextRank)).sum::<f64>() / lead as f64;
-        let centroid = general.tfidf().centroid_similarities();
+        let centroid = general.tfidf().centroid_similarity();
         let mean =
             |values: &[f64]| if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 };
         let focus = mean(&centroid);

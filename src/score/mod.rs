@@ -130,7 +130,7 @@ pub fn feature_matrix(input: &ScoringInput<'_>, config: &Config) -> Array2<f64> 
         }
     }
     if weights.centroid != 0.0 {
-        let sims = input.tfidf.centroid_similarities();
+        let sims = input.tfidf.centroid_similarity();
         for (k, sim) in sims.iter().enumerate() {
             features[[k, column(Feature::Centroid)]] = (LOG_FLOOR + sim).ln();
         }

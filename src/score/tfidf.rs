@@ -1,5 +1,7 @@
 //! TF-IDF sentence vectors, with IDF taken from the document's own sentences or from a corpus.
 
+use std::sync::OnceLock;
+
 use crate::analyze::{AnalyzedDocument, TermId};
 use crate::idf::CorpusIdf;
 
@@ -41,6 +43,9 @@ pub struct TfIdf {
     idf: Vec<f64>,
     /// How many of the sentences contain each term.
     document_frequency: Vec<u32>,
+    /// Each row's cosine with the centroid, made on first use: the centroid feature and the adaptive
+    /// mode's signals both read it.
+    centroid_similarities: OnceLock<Vec<f64>>,
 }
 
 impl TfIdf {
@@ -118,7 +123,14 @@ impl TfIdf {
             }
             norms.push(norm.sqrt());
         }
-        TfIdf { vectors: SparseRows { offsets, terms, weights }, counts: term_counts, norms, idf, document_frequency }
+        TfIdf {
+            vectors: SparseRows { offsets, terms, weights },
+            counts: term_counts,
+            norms,
+            idf,
+            document_frequency,
+            centroid_similarities: OnceLock::new(),
+        }
     }
 
     /// The vectors, one row per member sentence.
@@ -167,6 +179,15 @@ impl TfIdf {
 
     /// Cosine similarity of row `i` with the mean of all rows (the document's centroid).
     pub fn centroid_similarities(&self) -> Vec<f64> {
+        self.centroid_similarity().to_vec()
+    }
+
+    /// [`centroid_similarities`](Self::centroid_similarities), computed once per `TfIdf`.
+    pub(crate) fn centroid_similarity(&self) -> &[f64] {
+        self.centroid_similarities.get_or_init(|| self.compute_centroid_similarities())
+    }
+
+    fn compute_centroid_similarities(&self) -> Vec<f64> {
         let mut centroid = vec![0.0; self.idf.len()];
         for i in 0..self.vectors.len() {
             let (terms, weights) = self.vectors.row(i);
