@@ -109,7 +109,7 @@ impl Signals {
         let centroid = general.tfidf().centroid_similarity();
         let mean =
             |values: &[f64]| if values.is_empty() { 0.0 } else { values.iter().sum::<f64>() / values.len() as f64 };
-        let focus = mean(&centroid);
+        let focus = mean(centroid);
         Signals {
             sentences: (1.0 + m as f64).ln(),
             words_per_sentence: words as f64 / m as f64,
