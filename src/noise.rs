@@ -700,7 +700,8 @@ impl Layout {
 /// time, "Rating: 17 votes"), so the balance of [`main_region`] may carry the body on into them. A
 /// heading such as "Top Rated Comments" on its own line ends the article, once the body above it is
 /// longer than anything that stands above a lead: a comment count under the byline ("12 comments")
-/// must not cut a lead off from the rest of its article. A heading after the body leaves it as it is.
+/// must not cut a lead off from the rest of its article. A heading after the body leaves the body as it
+/// is, and what follows the heading is comments all the same.
 fn comment_section(paragraphs: &[Paragraph], start: usize, last: usize) -> Option<(usize, usize)> {
     let mut prose_above = 0;
     let mut last_prose = start;
