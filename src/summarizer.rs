@@ -433,8 +433,7 @@ impl Scoring {
     /// # Ok::<(), nutgraf::Error>(())
     /// ```
     pub fn feature(&self, row: usize, feature: Feature) -> f64 {
-        let column = Feature::ALL.iter().position(|&f| f == feature).unwrap_or(0);
-        self.features.get([row, column]).copied().unwrap_or(0.0)
+        self.features.get([row, feature.column()]).copied().unwrap_or(0.0)
     }
 
     /// All features of candidate row `row`, in [`Feature::ALL`] order.
@@ -633,32 +632,18 @@ impl Summarizer {
             let summary = self.select_unchecked(text, analysis, &scoring, &stages.config, budget);
             return (summary, !scoring.candidates.is_empty());
         };
-        // The signals read the general scoring's candidates, TextRank and TF-IDF, so it is computed first.
-        // Where the two configurations share their graph (every language's presets do), one scoring under
-        // both sets of weights has those as general's would and serves either choice.
-        if score::shares_features(&choices.general, &choices.news) {
-            let mut config = choices.general.clone();
-            config.weights = score::joint_weights(&choices.general.weights, &choices.news.weights);
-            let joint = self.score_unchecked(analysis, &config);
-            let any_candidate = !joint.candidates.is_empty();
-            let choice = model.choose(Signals::measure(analysis, &joint));
-            let chosen = if choice.preset == Preset::General { &choices.general } else { &choices.news };
-            let mut summary =
-                self.select_unchecked(text, analysis, &joint.restricted_to(analysis, chosen), chosen, budget);
-            // Without a candidate sentence there was nothing to choose for.
-            summary.scoring = any_candidate.then_some(choice);
-            return (summary, any_candidate);
-        }
-        let general = self.score_unchecked(analysis, &choices.general);
-        let choice = model.choose(Signals::measure(analysis, &general));
-        let mut summary = match choice.preset {
-            Preset::General => self.select_unchecked(text, analysis, &general, &choices.general, budget),
-            _ => {
-                let news = self.score_unchecked(analysis, &choices.news);
-                self.select_unchecked(text, analysis, &news, &choices.news, budget)
-            }
-        };
-        let any_candidate = !general.candidates.is_empty();
+        // The signals read the general scoring's candidates, TextRank and TF-IDF. The two configurations
+        // share their graph in every language (a unit test checks it), so one scoring under both sets of
+        // weights has those as general's would, and serves either choice.
+        debug_assert!(score::shares_features(&choices.general, &choices.news));
+        let mut config = choices.general.clone();
+        config.weights = score::joint_weights(&choices.general.weights, &choices.news.weights);
+        let joint = self.score_unchecked(analysis, &config);
+        let any_candidate = !joint.candidates.is_empty();
+        let choice = model.choose(Signals::measure(analysis, &joint));
+        let chosen = if choice.preset == Preset::General { &choices.general } else { &choices.news };
+        let mut summary = self.select_unchecked(text, analysis, &joint.restricted_to(analysis, chosen), chosen, budget);
+        // Without a candidate sentence there was nothing to choose for.
         summary.scoring = any_candidate.then_some(choice);
         (summary, any_candidate)
     }

@@ -65,6 +65,24 @@ impl Feature {
         Feature::Noise,
     ];
 
+    /// The feature's column in the feature matrix: its place in [`Feature::ALL`].
+    pub(crate) fn column(self) -> usize {
+        Feature::ALL.iter().position(|&f| f == self).unwrap_or(0)
+    }
+
+    /// Whether [`feature_matrix`] computes this feature under `weights`: the weighted features only where
+    /// their weight is not zero (forward and backward centrality together, from one pass over the graph),
+    /// the priors and the noise feature always.
+    fn computed_under(self, weights: &Weights) -> bool {
+        match self {
+            Feature::TextRank => weights.textrank != 0.0,
+            Feature::Forward | Feature::Backward => weights.forward != 0.0 || weights.backward != 0.0,
+            Feature::Centroid => weights.centroid != 0.0,
+            Feature::Headline => weights.headline != 0.0,
+            Feature::Position | Feature::Short | Feature::Long | Feature::Noise => true,
+        }
+    }
+
     /// The feature's weight in `weights`.
     pub fn weight(self, weights: &Weights) -> f64 {
         match self {
@@ -111,31 +129,31 @@ pub fn feature_matrix(input: &ScoringInput<'_>, config: &Config) -> Array2<f64> 
         return features;
     }
     let weights = &config.weights;
-    let column = |f: Feature| Feature::ALL.iter().position(|&g| g == f).unwrap_or(0);
+    let column = Feature::column;
+    let computed = |f: Feature| f.computed_under(weights);
 
-    let needs_graph = weights.textrank != 0.0 || weights.forward != 0.0 || weights.backward != 0.0;
-    if needs_graph {
+    if computed(Feature::TextRank) || computed(Feature::Forward) {
         let graph =
             SimilarityGraph::build(input.document, input.candidates, input.tfidf, config.similarity, &config.graph);
-        if weights.textrank != 0.0 {
+        if computed(Feature::TextRank) {
             let ranks = textrank::pagerank(&graph, &config.textrank);
             for (k, rank) in ranks.iter().enumerate() {
                 features[[k, column(Feature::TextRank)]] = (rank * m as f64).max(f64::MIN_POSITIVE).ln();
             }
         }
-        if weights.forward != 0.0 || weights.backward != 0.0 {
+        if computed(Feature::Forward) {
             let (forward, backward) = graph.directed_sums();
             fill_relative_log(&mut features, column(Feature::Forward), &forward);
             fill_relative_log(&mut features, column(Feature::Backward), &backward);
         }
     }
-    if weights.centroid != 0.0 {
+    if computed(Feature::Centroid) {
         let sims = input.tfidf.centroid_similarity();
         for (k, sim) in sims.iter().enumerate() {
             features[[k, column(Feature::Centroid)]] = (LOG_FLOOR + sim).ln();
         }
     }
-    if let (true, Some(headline)) = (weights.headline != 0.0, input.headline_terms) {
+    if let (true, Some(headline)) = (computed(Feature::Headline), input.headline_terms) {
         let bag = input.tfidf.bag_vector(headline);
         // Most candidates share no term with the headline: their feature is one constant.
         let no_overlap = (LOG_FLOOR + 0.0).ln();
@@ -201,27 +219,18 @@ pub(crate) fn restrict_to(
     candidates: &[usize],
     config: &Config,
 ) {
-    let weights = &config.weights;
-    let column = |f: Feature| Feature::ALL.iter().position(|&g| g == f).unwrap_or(0);
-    let mut clear = |f: Feature| features.column_mut(column(f)).fill(0.0);
-    // The same conditions as `feature_matrix`'s.
-    if weights.textrank == 0.0 {
-        clear(Feature::TextRank);
-    }
-    if weights.forward == 0.0 && weights.backward == 0.0 {
-        clear(Feature::Forward);
-        clear(Feature::Backward);
-    }
-    if weights.centroid == 0.0 {
-        clear(Feature::Centroid);
-    }
-    if weights.headline == 0.0 {
-        clear(Feature::Headline);
+    for feature in Feature::ALL.into_iter().filter(|f| !f.computed_under(&config.weights)) {
+        features.column_mut(feature.column()).fill(0.0);
     }
     for (k, &sentence) in candidates.iter().enumerate() {
         let words = words_of(document, sentence);
-        features[[k, column(Feature::Short)]] = log_of(short_factor(words, &config.length));
-        features[[k, column(Feature::Long)]] = log_of(long_factor(words, &config.length));
+        for (feature, factor) in
+            [(Feature::Short, short_factor(words, &config.length)), (Feature::Long, long_factor(words, &config.length))]
+        {
+            let cell = &mut features[[k, feature.column()]];
+            *cell = 0.0;
+            write_log(cell, factor);
+        }
     }
 }
 
@@ -238,11 +247,6 @@ fn short_factor(words: f64, length: &LengthPrior) -> f64 {
 /// The long-sentence prior's factor: min(1, max_words / words).
 fn long_factor(words: f64, length: &LengthPrior) -> f64 {
     (length.max_words.max(1.0) / words).min(1.0)
-}
-
-/// ln(factor), as [`write_log`] leaves it in a cell.
-fn log_of(factor: f64) -> f64 {
-    if factor != 1.0 { factor.ln() } else { 0.0 }
 }
 
 /// Stores ln(factor) into a cell that holds 0.0, skipping the logarithm when the factor is exactly 1.
