@@ -70,4 +70,4 @@ pub use noise::{NoiseDetector, NoiseReport};
 pub use score::{Feature, graph::SimilarityGraph, textrank::pagerank, tfidf::TfIdf};
 pub use segment::{MAX_SENTENCE_BYTES, Sentence, SentenceSplitter};
 pub use select::Budget;
-pub use summarizer::{Analysis, Scoring, Summarizer, SummarizerBuilder, Summary, SummarySentence};
+pub use summarizer::{Analysis, ChosenScoring, Scoring, Summarizer, SummarizerBuilder, Summary, SummarySentence};

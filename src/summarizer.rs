@@ -393,6 +393,19 @@ pub struct Analysis {
     pub language: TextLanguage,
 }
 
+/// How [`Summarizer::chosen_scoring`] scored one document: the scoring, the configuration it was made
+/// in, and with [`Preset::Adaptive`] which preset the document chose and why.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ChosenScoring<'a> {
+    /// The candidates and their features, as this configuration computes them.
+    pub scoring: Scoring,
+    /// The configuration to select and to read scores with.
+    pub config: &'a Config,
+    /// With the adaptive preset and at least one candidate: what it chose and why.
+    pub choice: Option<ScoringChoice>,
+}
+
 /// The candidates of one [`Analysis`] scored under one [`Config`].
 #[derive(Clone, Debug)]
 pub struct Scoring {
@@ -474,7 +487,7 @@ fn relative(score: f64, best: f64) -> f64 {
 }
 
 impl Summarizer {
-    /// A builder, starting from the news preset, English, 3 sentences.
+    /// A builder, starting from the adaptive preset, the language of each text detected, 3 sentences.
     pub fn builder() -> SummarizerBuilder {
         SummarizerBuilder::default()
     }
@@ -623,14 +636,41 @@ impl Summarizer {
         self.score_and_select(text, analysis, budget).0
     }
 
-    /// Scores and selects in the configuration of the analysis's language, or, when adaptive, in the one
-    /// the document's signals choose; also whether there was any candidate sentence.
+    /// Scores and selects as [`chosen_scoring`](Self::chosen_scoring) scores; also whether there was any
+    /// candidate sentence.
     fn score_and_select(&self, text: &str, analysis: &Analysis, budget: Budget) -> (Summary, bool) {
+        let chosen = self.chosen_scoring(analysis);
+        let mut summary = self.select_unchecked(text, analysis, &chosen.scoring, chosen.config, budget);
+        summary.scoring = chosen.choice;
+        (summary, !chosen.scoring.candidates.is_empty())
+    }
+
+    /// Stage 4 as [`summarize`](Self::summarize) runs it: the analysis scored in the configuration of its
+    /// language or, with [`Preset::Adaptive`], in the one the document's signals choose, with that
+    /// configuration and the choice. [`select`](Self::select) with these gives the summarizer's brief;
+    /// a view of the document (`--format html`) shows these scores.
+    ///
+    /// ```
+    /// use nutgraf::Summarizer;
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let text = "Council passes budget\n\nThe council passed the budget on Monday. Members said buses \
+    ///             would benefit. The vote was close.";
+    /// let analysis = summarizer.analyze(text);
+    /// let chosen = summarizer.chosen_scoring(&analysis);
+    /// let brief = summarizer.select(text, &analysis, &chosen.scoring, chosen.config, summarizer.budget())?;
+    /// assert_eq!(brief.sentences, summarizer.summarize(text).sentences);
+    /// assert!(chosen.choice.is_some(), "the default preset is adaptive, and says what it chose");
+    /// # Ok::<(), nutgraf::Error>(())
+    /// ```
+    pub fn chosen_scoring(&self, analysis: &Analysis) -> ChosenScoring<'_> {
         let stages = self.stages(analysis.language);
         let (Some(model), Some(choices)) = (self.adaptive, stages.choices.as_deref()) else {
-            let scoring = self.score_unchecked(analysis, &stages.config);
-            let summary = self.select_unchecked(text, analysis, &scoring, &stages.config, budget);
-            return (summary, !scoring.candidates.is_empty());
+            return ChosenScoring {
+                scoring: self.score_unchecked(analysis, &stages.config),
+                config: &stages.config,
+                choice: None,
+            };
         };
         // The signals read the general scoring's candidates, TextRank and TF-IDF. The two configurations
         // share their graph in every language (a unit test checks it), so one scoring under both sets of
@@ -639,13 +679,11 @@ impl Summarizer {
         let mut config = choices.general.clone();
         config.weights = score::joint_weights(&choices.general.weights, &choices.news.weights);
         let joint = self.score_unchecked(analysis, &config);
-        let any_candidate = !joint.candidates.is_empty();
         let choice = model.choose(Signals::measure(analysis, &joint));
         let chosen = if choice.preset == Preset::General { &choices.general } else { &choices.news };
-        let mut summary = self.select_unchecked(text, analysis, &joint.restricted_to(analysis, chosen), chosen, budget);
         // Without a candidate sentence there was nothing to choose for.
-        summary.scoring = any_candidate.then_some(choice);
-        (summary, any_candidate)
+        let choice = (!joint.candidates.is_empty()).then_some(choice);
+        ChosenScoring { scoring: joint.restricted_to(analysis, chosen), config: chosen, choice }
     }
 
     /// Stages 1–3 (split, analyze, boilerplate) in the text's language, which do not depend on the

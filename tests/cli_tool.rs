@@ -216,3 +216,47 @@ fn html_is_one_self_contained_page_with_the_brief_highlighted() {
     assert!(fails(nutgraf().args(["--format", "html", "--jsonl"]).write_stdin("")).contains("html"));
     assert!(fails(nutgraf().args(["--format", "html"]).arg(&path).arg(&path)).contains("one file"));
 }
+
+/// The `data-index` of each highlighted sentence of a `--format html` page.
+fn highlighted_indices(page: &str) -> Vec<usize> {
+    page.match_indices("<span class=\"s brief\" data-index=\"")
+        .map(|(at, prefix)| {
+            let rest = &page[at + prefix.len()..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+/// The `index` of each sentence of a `--format json` brief.
+fn brief_indices(json: &str) -> Vec<usize> {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    value["sentences"].as_array().unwrap().iter().map(|s| s["index"].as_u64().unwrap() as usize).collect()
+}
+
+#[test]
+fn the_html_page_highlights_the_brief_the_default_chose() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("markup.txt");
+    // A headline line sends the adaptive default to `general`, whose brief here is not `news`'s.
+    let text = "Markup <b>stays</b> text\n\nThe <script>alert(1)</script> tag & the \"quotes\" are shown as typed \
+                in the council's report on Monday. Members said the budget would fund more buses on the \
+                busiest routes. The vote was 7 < 9 > 2, a reporter wrote.\n\nSubscribe now";
+    std::fs::write(&path, text).unwrap();
+    let (default_json, _) = run(nutgraf().args(["--format", "json", "-n", "2"]).arg(&path));
+    let (news_json, _) = run(nutgraf().args(["--format", "json", "-n", "2", "--preset", "news"]).arg(&path));
+    assert!(default_json.contains("\"preset\":\"general\""), "{default_json}");
+    assert_ne!(brief_indices(&default_json), brief_indices(&news_json), "the test needs briefs that differ");
+    for preset in [None, Some("news"), Some("general")] {
+        let mut cmd = nutgraf();
+        cmd.args(["--format", "html", "-n", "2"]).arg(&path);
+        let mut json = nutgraf();
+        json.args(["--format", "json", "-n", "2"]).arg(&path);
+        if let Some(preset) = preset {
+            cmd.args(["--preset", preset]);
+            json.args(["--preset", preset]);
+        }
+        let (page, _) = run(&mut cmd);
+        let (brief, _) = run(&mut json);
+        assert_eq!(highlighted_indices(&page), brief_indices(&brief), "{preset:?}");
+    }
+}

@@ -10,9 +10,9 @@
 //! let summarizer = Summarizer::builder().build()?;
 //! let text = "Rates rose on Tuesday. Stocks fell as rates rose. Lunch <was> served.";
 //! let analysis = summarizer.analyze(text);
-//! let scoring = summarizer.score(&analysis, summarizer.config())?;
-//! let summary = summarizer.select(text, &analysis, &scoring, summarizer.config(), summarizer.budget())?;
-//! let scores = scoring.relative_scores(summarizer.config());
+//! let chosen = summarizer.chosen_scoring(&analysis);
+//! let summary = summarizer.select(text, &analysis, &chosen.scoring, chosen.config, summarizer.budget())?;
+//! let scores = chosen.scoring.relative_scores(chosen.config);
 //! let page = Page { title: "rates.txt", text, sentences: &analysis.sentences, scores: &scores, summary: &summary };
 //! let html = page.render();
 //! assert!(html.starts_with("<!DOCTYPE html>"));
@@ -190,9 +190,9 @@ mod tests {
                     benefit. The vote was close.\n\nSubscribe now";
         let summarizer = Summarizer::builder().budget(crate::Budget::Sentences(2)).build().unwrap();
         let analysis = summarizer.analyze(text);
-        let scoring = summarizer.score(&analysis, summarizer.config()).unwrap();
-        let summary = summarizer.select(text, &analysis, &scoring, summarizer.config(), summarizer.budget()).unwrap();
-        let scores = scoring.relative_scores(summarizer.config());
+        let chosen = summarizer.chosen_scoring(&analysis);
+        let summary = summarizer.select(text, &analysis, &chosen.scoring, chosen.config, summarizer.budget()).unwrap();
+        let scores = chosen.scoring.relative_scores(chosen.config);
         let page =
             Page { title: "a <b>.txt", text, sentences: &analysis.sentences, scores: &scores, summary: &summary }
                 .render();

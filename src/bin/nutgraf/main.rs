@@ -361,10 +361,11 @@ fn html_pages(
         };
         let text = &document.text;
         let analysis = summarizer.analyze_document(&document);
-        let config = summarizer.config_for(analysis.language);
-        let scoring = summarizer.score(&analysis, config)?;
-        let summary = summarizer.select(text, &analysis, &scoring, config, summarizer.budget())?;
-        let scores = scoring.relative_scores(config);
+        // The scores and the brief of the scoring the summarizer itself uses (with the adaptive preset,
+        // the one this document chose), so that the page shows the brief the other formats print.
+        let chosen = summarizer.chosen_scoring(&analysis);
+        let summary = summarizer.select(text, &analysis, &chosen.scoring, chosen.config, summarizer.budget())?;
+        let scores = chosen.scoring.relative_scores(chosen.config);
         let page = nutgraf::render::html::Page {
             title: &source.to_string(),
             text,
