@@ -493,6 +493,8 @@ impl Summarizer {
     }
 
     /// The configuration in use (for texts in other languages, see [`config_for`](Self::config_for)).
+    /// With [`Preset::Adaptive`] it is the news preset's, and each document is scored in the
+    /// configuration it chooses: [`chosen_scoring`](Self::chosen_scoring) gives that one.
     pub fn config(&self) -> &Config {
         &self.config
     }
@@ -503,7 +505,9 @@ impl Summarizer {
     }
 
     /// The configuration a text in `language` is scored with: the summarizer's, or where it was built
-    /// from a preset, the preset as adjusted for that language ([`Config::preset_for`]).
+    /// from a preset, the preset as adjusted for that language ([`Config::preset_for`]). With
+    /// [`Preset::Adaptive`], the news preset's, which a document may trade for general's (see
+    /// [`chosen_scoring`](Self::chosen_scoring)).
     ///
     /// ```
     /// use nutgraf::{Language, Summarizer, TextLanguage};
